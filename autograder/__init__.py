@@ -1,0 +1,1 @@
+"""The course autograder: release, validate and grade lab notebooks with nbgrader."""

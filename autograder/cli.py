@@ -1,0 +1,113 @@
+"""``python -m autograder``: release labs, validate a notebook, grade submissions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .labs import REPO, UsageError, all_labs, check_lab
+
+DEFAULT_SUBMISSIONS = Path(__file__).resolve().parent / "samples"
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from .release import release
+
+    for lab in [check_lab(lab) for lab in args.labs] or all_labs():
+        release(lab)
+        print(f"released {lab} -> course/{lab}/{lab}.ipynb")
+    return 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    from .release import stamp_source
+
+    for lab in [check_lab(lab) for lab in args.labs] or all_labs():
+        print(f"{lab}: {'header cells rewritten' if stamp_source(lab) else 'up to date'}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    problems = validate(Path(args.notebook), blank=args.blank)
+    for problem in problems:
+        print(f"  {problem}")
+    expectation = "every test fails" if args.blank else "every test passes"
+    print(f"{args.notebook}: {'NOT valid' if problems else 'valid'} ({expectation} expected)")
+    return 1 if problems else 0
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grade import grade_one, register, table, write_csv
+    from .submissions import collect
+
+    lab = check_lab(args.lab) if args.lab else None
+    submissions, notes = collect(Path(args.path), lab)
+    for note in notes:
+        print(note)
+    if not submissions:
+        raise UsageError(f"no submissions found in {args.path}")
+    releases, results = {}, []
+    for sub in submissions:
+        start = time.perf_counter()
+        if sub.lab not in releases:
+            releases[sub.lab] = register(sub.lab)
+        result = grade_one(sub, releases[sub.lab])
+        results.append(result)
+        print(f"graded {sub.student:<14} {sub.lab:<28} {result.score:g}/{result.max_score:g} "
+              f"({time.perf_counter() - start:.1f} s)", flush=True)
+    write_csv(results, Path(args.csv))
+    print()
+    print(table(results))
+    print(f"\ngrades: {args.csv}; feedback: autograder/feedback/<student>/<lab>/<lab>.html")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("release", help="regenerate course/ from lab_solutions/ (all labs or the ones named)")
+    p.add_argument("labs", nargs="*")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("stamp", help="rewrite the Colab badge and setup cell of source notebooks")
+    p.add_argument("labs", nargs="*")
+    p.set_defaults(func=cmd_stamp)
+
+    p = sub.add_parser("validate", help="run one notebook; exit 1 unless every test passes")
+    p.add_argument("notebook")
+    p.add_argument("--blank", action="store_true", help="expect an unsolved release: exit 1 if any test passes")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("grade", help="autograde a folder or zip of submissions, write feedback and a CSV")
+    p.add_argument("path", nargs="?", default=str(DEFAULT_SUBMISSIONS),
+                   help="folder or .zip of <student>_<lab>.ipynb, or nbgrader's <student>/<lab>/ layout "
+                        "(default: the sample submissions)")
+    p.add_argument("--lab", help="grade only this lab")
+    p.add_argument("--csv", default=str(REPO / "autograder" / "grades.csv"), help="where to write the grades")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("samples", help="rebuild the sample submissions in autograder/samples/")
+    p.set_defaults(func=lambda args: _samples())
+    return parser
+
+
+def _samples() -> int:
+    from .samples import write
+
+    for path in write():
+        print(f"wrote {path.relative_to(REPO)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        sys.exit(args.func(args))
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,107 @@
+"""Sample submissions for Lab 01, built from the release and the solutions, with their expected scores.
+
+``python -m autograder samples`` rewrites ``autograder/samples/``; a test checks the committed files
+are what this module builds, and another grades them and compares with ``expected.json``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from .labs import release_notebook, source_notebook
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+LAB = "01_tokenizers"
+
+# Which solution cells each sample fills, breaks or leaves alone, and the score that must come out.
+PARTIAL = ["word_char_tokenize", "bpe_learn", "bpe_apply", "wordpiece_score", "unigram_viterbi"]
+SYNTAX_ERROR_IN = "unigram_viterbi"  # 3 points
+INFINITE_LOOP_IN = "tokens_per_char"  # 1 point
+EDITED_TEST = "test_bpe_learn"
+DELETED_TEST = "test_gpt4_encode"
+
+
+def _strip_markers(source: str) -> str:
+    return "\n".join(line for line in source.split("\n") if "### BEGIN SOLUTION" not in line
+                     and "### END SOLUTION" not in line)
+
+
+def _solutions() -> dict[str, str]:
+    nb = nbformat.read(source_notebook(LAB), as_version=4)
+    return {c.metadata.nbgrader["grade_id"]: _strip_markers(c.source) for c in nb.cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+
+
+def _fill(release: NotebookNode, which: list[str] | None = None) -> NotebookNode:
+    """The release with the solutions of ``which`` (all when None) typed in, as a student would."""
+    nb = copy.deepcopy(release)
+    solutions = _solutions()
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid in solutions and (which is None or gid in which):
+            cell.source = solutions[gid]
+    return nb
+
+
+def _cell(nb: NotebookNode, grade_id: str) -> NotebookNode:
+    return next(c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def build() -> dict[str, tuple[bytes, dict]]:
+    """File name -> (content, expectation) for every sample."""
+    release = nbformat.read(release_notebook(LAB), as_version=4)
+    perfect = _fill(release)
+    total = sum(c.metadata.nbgrader.get("points", 0) for c in release.cells
+                if c.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+    syntax = copy.deepcopy(perfect)
+    _cell(syntax, SYNTAX_ERROR_IN).source += "\n\ndef oops(:\n    pass\n"
+    loop = copy.deepcopy(perfect)
+    _cell(loop, INFINITE_LOOP_IN).source = "while True:  # a loop that never ends\n    pass\n\n" + _cell(
+        loop, INFINITE_LOOP_IN).source
+    edited = copy.deepcopy(perfect)
+    _cell(edited, EDITED_TEST).source = "assert True  # my tests now"
+    deleted = copy.deepcopy(perfect)
+    deleted.cells = [c for c in deleted.cells if c is not _cell(deleted, DELETED_TEST)]
+    edited_blank = copy.deepcopy(release)
+    _cell(edited_blank, EDITED_TEST).source = "pass"
+
+    def nb_bytes(nb: NotebookNode) -> bytes:
+        return (nbformat.writes(nb) + "\n").encode()
+
+    return {
+        f"perfect_{LAB}.ipynb": (nb_bytes(perfect), {"score": total, "reason": "all tests passed"}),
+        f"blank_{LAB}.ipynb": (nb_bytes(release), {"score": 0, "reason": "NotImplementedError"}),
+        f"partial_{LAB}.ipynb": (nb_bytes(_fill(release, PARTIAL)), {"score": 11, "reason": "test_byte_bpe"}),
+        f"syntaxerror_{LAB}.ipynb": (nb_bytes(syntax), {"score": total - 3, "reason": "unigram_viterbi [SyntaxError]"}),
+        f"infiniteloop_{LAB}.ipynb": (nb_bytes(loop), {"score": total - 1, "reason": "timed out: tokens_per_char"}),
+        f"editedtest_{LAB}.ipynb": (nb_bytes(edited), {"score": total, "reason": "edited test cells restored"}),
+        f"cheater_{LAB}.ipynb": (nb_bytes(edited_blank), {"score": 0, "reason": "edited test cells restored"}),
+        f"deletedtest_{LAB}.ipynb": (nb_bytes(deleted), {"score": total, "reason": "deleted test cells put back"}),
+        f"notjson_{LAB}.ipynb": (b"I exported my notebook as text, sorry\n",
+                                 {"score": 0, "reason": "not a notebook: invalid JSON"}),
+        f"oldformat_{LAB}.ipynb": (json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {},
+                                               "worksheets": []}).encode(),
+                                   {"score": 0, "reason": "unsupported notebook format v3"}),
+    }
+
+
+def write(folder: Path = SAMPLES) -> list[Path]:
+    """Write the samples and ``expected.json`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = build()
+    for old in folder.glob("*.ipynb"):
+        if old.name not in samples:
+            old.unlink()
+    written = []
+    for name, (content, _) in samples.items():
+        (folder / name).write_bytes(content)
+        written.append(folder / name)
+    expected = {name: exp for name, (_, exp) in samples.items()}
+    (folder / "expected.json").write_text(json.dumps(expected, indent=2, sort_keys=True) + "\n")
+    return written
