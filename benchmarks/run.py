@@ -1,0 +1,55 @@
+"""Run a lab's solution notebook end to end and print the figures it reports.
+
+    python benchmarks/run.py 02_bow_tfidf            # full mode (the default here)
+    python benchmarks/run.py 01_tokenizers --mode fast
+
+The notebook runs unchanged (a temporary copy, no cell timeout); every ``nlpcourse.report(...)``
+call lands in the table printed at the end, with the wall time of the whole run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(lab: str, mode: str) -> list[dict]:
+    """Execute ``lab_solutions/<lab>/<lab>.ipynb`` in ``mode``; return its reported metrics."""
+    source = REPO / "lab_solutions" / lab / f"{lab}.ipynb"
+    if not source.exists():
+        sys.exit(f"error: no lab named {lab!r} (looked for {source})")
+    nb = nbformat.read(source, as_version=4)
+    with tempfile.TemporaryDirectory() as tmp:
+        metrics = Path(tmp) / "metrics.jsonl"
+        os.environ.update(NLPCOURSE_MODE=mode, NLPCOURSE_METRICS=str(metrics))
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=None, resources={"metadata": {"path": str(source.parent)}}).execute()
+        wall = time.perf_counter() - start
+        rows = [json.loads(line) for line in metrics.read_text().splitlines()] if metrics.exists() else []
+    rows.append({"name": "notebook_wall_seconds", "value": round(wall, 1)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("lab", help="lab folder name, e.g. 02_bow_tfidf")
+    parser.add_argument("--mode", choices=["fast", "full"], default="full")
+    args = parser.parse_args()
+    print(f"{args.lab} ({args.mode} mode)")
+    for row in run(args.lab, args.mode):
+        value = row["value"]
+        print(f"  {row['name']:<32} {value:.4f}" if isinstance(value, float) else f"  {row['name']:<32} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Autograding the sample submissions end to end: scores, reasons, feedback, and a clean work tree."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+
+import nbformat
+import pytest
+from conftest import REPO, run_cli
+
+from autograder.labs import source_notebook
+from autograder.samples import LAB, SAMPLES
+
+
+def git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO,
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    work = tmp_path_factory.mktemp("grading")
+    before = git_status()
+    proc = run_cli("grade", "--csv", str(work / "grades.csv"),
+                   env={"NLPCOURSE_WORKDIR": str(work), "NLPCOURSE_CELL_TIMEOUT": "20"}, timeout=1200)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with open(work / "grades.csv", encoding="utf-8") as fh:
+        rows = {f"{r['student']}_{r['lab']}.ipynb": r for r in csv.DictReader(fh)}
+    return {"rows": rows, "stdout": proc.stdout, "work": work, "before": before, "after": git_status()}
+
+
+def test_every_sample_gets_its_expected_score_and_reason(graded):
+    expected = json.loads((SAMPLES / "expected.json").read_text())
+    assert set(graded["rows"]) == set(expected)
+    for name, want in expected.items():
+        row = graded["rows"][name]
+        assert float(row["score"]) == want["score"], (name, row)
+        assert want["reason"] in row["reason"], (name, row["reason"])
+
+
+def test_table_is_printed(graded):
+    table = graded["stdout"].split("\n\n")[-2]
+    assert table.splitlines()[0].split() == ["student", "lab", "score", "status", "reason"]
+    assert re.search(r"^perfect\s+01_tokenizers\s+26/26\s+graded", table, re.M)
+
+
+def test_feedback_never_shows_hidden_tests(graded):
+    source = nbformat.read(source_notebook(LAB), as_version=4)
+    hidden = [line.strip() for c in source.cells
+              for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", c.source, re.S)
+              for line in block.splitlines() if len(line.strip()) > 12]
+    assert hidden
+    reports = list((graded["work"] / "feedback").glob(f"*/{LAB}/{LAB}.html"))
+    assert len(reports) == sum(r["status"] == "graded" for r in graded["rows"].values())
+    for report in reports:
+        html = report.read_text(encoding="utf-8")
+        import html as htmllib
+
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+        leaked = [line for line in hidden if line in text]
+        assert not leaked, (report, leaked[:2])
+        assert "hidden tests run here" in text
+
+
+def test_grading_leaves_the_work_tree_alone(graded):
+    assert graded["after"] == graded["before"]

@@ -1,0 +1,76 @@
+"""The student release: generated, never hand-edited, and free of solutions, hidden tests and outputs."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from conftest import LABS
+
+from autograder import samples
+from autograder.labs import release_notebook, source_notebook
+from autograder.release import release
+from autograder.stamp import header_cells
+from nlpcourse.colab import colab_url
+
+
+def nbg(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def hidden_lines(source: str) -> list[str]:
+    block = re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", source, re.S)
+    return [line.strip() for part in block for line in part.splitlines() if len(line.strip()) > 12]
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_committed_release_equals_a_fresh_release(lab, tmp_path):
+    fresh = nbformat.read(release(lab, tmp_path), as_version=4)
+    committed = nbformat.read(release_notebook(lab), as_version=4)
+    assert fresh == committed, f"course/{lab} is stale or hand-edited: run `python -m autograder release {lab}`"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_release_hygiene(lab):
+    source = nbformat.read(source_notebook(lab), as_version=4)
+    nb = nbformat.read(release_notebook(lab), as_version=4)
+    text = release_notebook(lab).read_text(encoding="utf-8")
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+        assert marker not in text
+    secrets = [line for c in source.cells for line in hidden_lines(c.source)]
+    leaked = [line for line in secrets if line in text]
+    assert not leaked, f"hidden test lines in the release: {leaked[:3]}"
+    assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
+    badge, setup = header_cells(lab)
+    assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source)
+    assert colab_url(f"course/{lab}/{lab}.ipynb") in nb.cells[0].source
+    stubs = [c for c in nb.cells if nbg(c).get("solution") and c.cell_type == "code"]
+    assert stubs and all("raise NotImplementedError()" in c.source for c in stubs)
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_source_follows_the_authoring_rules(lab):
+    nb = nbformat.read(source_notebook(lab), as_version=4)
+    badge, setup = header_cells(lab)
+    assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source), "run `make stamp`"
+    ids = [nbg(c)["grade_id"] for c in nb.cells if nbg(c)]
+    assert len(ids) == len(set(ids)), "grade_ids must be unique"
+    tests = [c for c in nb.cells if nbg(c).get("grade")]
+    solutions = [c for c in nb.cells if nbg(c).get("solution")]
+    assert tests and solutions
+    for cell in tests:
+        assert nbg(cell).get("locked") and nbg(cell).get("points", 0) > 0, nbg(cell)["grade_id"]
+        assert hidden_lines(cell.source), f"{nbg(cell)['grade_id']} has no hidden tests"
+    for cell in solutions:
+        assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source, nbg(cell)["grade_id"]
+    assert all(c.outputs or c.source.strip().startswith(("def ", "class ", "import", "from"))
+               for c in nb.cells if c.cell_type == "code" and not nbg(c)), "commit the source with outputs"
+
+
+def test_committed_samples_are_fresh():
+    built = samples.build()
+    on_disk = sorted(p.name for p in samples.SAMPLES.glob("*.ipynb"))
+    assert on_disk == sorted(built), "run `python -m autograder samples`"
+    for name, (content, _) in built.items():
+        assert (samples.SAMPLES / name).read_bytes() == content, f"{name} is stale: run `python -m autograder samples`"
