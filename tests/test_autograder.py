@@ -31,7 +31,11 @@ def test_parse_name(name, expected):
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("alice_09_nope.ipynb", "unknown lab '09_nope'"), ("README.md", "cannot tell"), ("_01_tokenizers.ipynb", "cannot")],
+    [
+        ("alice_09_nope.ipynb", "unknown lab '09_nope'"),
+        ("README.md", "cannot tell"),
+        ("_01_tokenizers.ipynb", "cannot"),
+    ],
 )
 def test_parse_name_problems(name, message):
     assert message in parse_name(name, LABS)
@@ -99,7 +103,7 @@ def test_collect_bad_paths(tmp_path):
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[1, 2]", "without an 'nbformat'"),
         (json.dumps({"nbformat": 3, "worksheets": []}).encode(), "unsupported notebook format v3"),
-        (json.dumps({"nbformat": 4, "nbformat_minor": 5, "cells": "nope", "metadata": {}}).encode(), "invalid notebook"),
+        (json.dumps({"nbformat": 4, "nbformat_minor": 5, "cells": "x", "metadata": {}}).encode(), "invalid notebook"),
     ],
 )
 def test_read_notebook_rejects_bad_files(data, reason):
