@@ -41,6 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
+    from . import nbgrader_api
     from .grade import grade_one, register, table, write_csv
     from .submissions import collect
 
@@ -62,7 +63,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     write_csv(results, Path(args.csv))
     print()
     print(table(results))
-    print(f"\ngrades: {args.csv}; feedback: autograder/feedback/<student>/<lab>/<lab>.html")
+    feedback = Path(nbgrader_api.api().coursedir.feedback_directory)
+    print(f"\ngrades: {args.csv}\nfeedback: {feedback}/<student>/<lab>/<lab>.html")
     return 0
 
 

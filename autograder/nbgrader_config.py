@@ -14,6 +14,7 @@ c.CourseDirectory.source_directory = "lab_solutions"
 c.CourseDirectory.release_directory = "course"
 # Grading work folders (git-ignored) live in autograder/ unless NLPCOURSE_WORKDIR points elsewhere.
 WORK = Path(os.environ.get("NLPCOURSE_WORKDIR") or HERE).resolve()
+WORK.mkdir(parents=True, exist_ok=True)
 c.CourseDirectory.submitted_directory = str(WORK / "submitted")
 c.CourseDirectory.autograded_directory = str(WORK / "autograded")
 c.CourseDirectory.feedback_directory = str(WORK / "feedback")

@@ -22,6 +22,7 @@ LAB = "01_tokenizers"
 PARTIAL = ["word_char_tokenize", "bpe_learn", "bpe_apply", "wordpiece_score", "unigram_viterbi"]
 SYNTAX_ERROR_IN = "unigram_viterbi"  # 3 points
 INFINITE_LOOP_IN = "tokens_per_char"  # 1 point
+KERNEL_CRASH_IN = "fertility"
 EDITED_TEST = "test_bpe_learn"
 DELETED_TEST = "test_gpt4_encode"
 
@@ -64,6 +65,9 @@ def build() -> dict[str, tuple[bytes, dict]]:
     loop = copy.deepcopy(perfect)
     _cell(loop, INFINITE_LOOP_IN).source = "while True:  # a loop that never ends\n    pass\n\n" + _cell(
         loop, INFINITE_LOOP_IN).source
+    crash = copy.deepcopy(perfect)
+    _cell(crash, KERNEL_CRASH_IN).source = "import os\n\nos._exit(1)  # kills the kernel\n\n" + _cell(
+        crash, KERNEL_CRASH_IN).source
     edited = copy.deepcopy(perfect)
     _cell(edited, EDITED_TEST).source = "assert True  # my tests now"
     deleted = copy.deepcopy(perfect)
@@ -80,6 +84,7 @@ def build() -> dict[str, tuple[bytes, dict]]:
         f"partial_{LAB}.ipynb": (nb_bytes(_fill(release, PARTIAL)), {"score": 11, "reason": "test_byte_bpe"}),
         f"syntaxerror_{LAB}.ipynb": (nb_bytes(syntax), {"score": total - 3, "reason": "unigram_viterbi [SyntaxError]"}),
         f"infiniteloop_{LAB}.ipynb": (nb_bytes(loop), {"score": total - 1, "reason": "timed out: tokens_per_char"}),
+        f"kernelcrash_{LAB}.ipynb": (nb_bytes(crash), {"score": 0, "reason": "Kernel died"}),
         f"editedtest_{LAB}.ipynb": (nb_bytes(edited), {"score": total, "reason": "edited test cells restored"}),
         f"cheater_{LAB}.ipynb": (nb_bytes(edited_blank), {"score": 0, "reason": "edited test cells restored"}),
         f"deletedtest_{LAB}.ipynb": (nb_bytes(deleted), {"score": total, "reason": "deleted test cells put back"}),
