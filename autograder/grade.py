@@ -12,7 +12,7 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from . import nbgrader_api
-from .labs import source_notebook
+from .labs import nbgrader_meta, source_notebook
 from .release import release
 from .submissions import Submission
 
@@ -34,7 +34,7 @@ def _grade_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
     return {
         c.metadata.nbgrader["grade_id"]: c
         for c in nb.cells
-        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if nbgrader_meta(c).get("grade_id")
     }
 
 
@@ -88,7 +88,7 @@ def _failures(autograded: nbformat.NotebookNode) -> list[str]:
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if cell.cell_type != "code" or not errors:
             continue
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = nbgrader_meta(cell)
         where, ename = meta.get("grade_id") or cell.get("id", "?"), errors[0].get("ename", "Error")
         if "Timeout" in ename or ename == "KeyboardInterrupt":  # nbgrader interrupts a cell that runs too long
             timeouts.append(where)

@@ -30,6 +30,11 @@ def check_lab(lab: str) -> str:
     return lab
 
 
+def nbgrader_meta(cell: dict) -> dict:
+    """A cell's nbgrader metadata (empty for ordinary cells)."""
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
 def source_notebook(lab: str) -> Path:
     return SOURCE / lab / f"{lab}.ipynb"
 

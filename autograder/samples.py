@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from .labs import release_notebook, source_notebook
+from .labs import nbgrader_meta, release_notebook, source_notebook
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 LAB = "01_tokenizers"
@@ -35,7 +35,7 @@ def _strip_markers(source: str) -> str:
 def _solutions() -> dict[str, str]:
     nb = nbformat.read(source_notebook(LAB), as_version=4)
     return {c.metadata.nbgrader["grade_id"]: _strip_markers(c.source) for c in nb.cells
-            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+            if nbgrader_meta(c).get("solution")}
 
 
 def _fill(release: NotebookNode, which: list[str] | None = None) -> NotebookNode:
@@ -43,14 +43,14 @@ def _fill(release: NotebookNode, which: list[str] | None = None) -> NotebookNode
     nb = copy.deepcopy(release)
     solutions = _solutions()
     for cell in nb.cells:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        gid = nbgrader_meta(cell).get("grade_id")
         if gid in solutions and (which is None or gid in which):
             cell.source = solutions[gid]
     return nb
 
 
 def _cell(nb: NotebookNode, grade_id: str) -> NotebookNode:
-    return next(c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
+    return next(c for c in nb.cells if nbgrader_meta(c).get("grade_id") == grade_id)
 
 
 def build() -> dict[str, tuple[bytes, dict]]:
@@ -58,7 +58,7 @@ def build() -> dict[str, tuple[bytes, dict]]:
     release = nbformat.read(release_notebook(LAB), as_version=4)
     perfect = _fill(release)
     total = sum(c.metadata.nbgrader.get("points", 0) for c in release.cells
-                if c.get("metadata", {}).get("nbgrader", {}).get("grade"))
+                if nbgrader_meta(c).get("grade"))
 
     syntax = copy.deepcopy(perfect)
     _cell(syntax, SYNTAX_ERROR_IN).source += "\n\ndef oops(:\n    pass\n"

@@ -9,14 +9,10 @@ import pytest
 from conftest import LABS
 
 from autograder import samples
-from autograder.labs import release_notebook, source_notebook
+from autograder.labs import nbgrader_meta, release_notebook, source_notebook
 from autograder.release import release
 from autograder.stamp import header_cells
 from nlpcourse.colab import colab_url
-
-
-def nbg(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
 
 
 def hidden_lines(source: str) -> list[str]:
@@ -45,7 +41,7 @@ def test_release_hygiene(lab):
     badge, setup = header_cells(lab)
     assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source)
     assert colab_url(f"course/{lab}/{lab}.ipynb") in nb.cells[0].source
-    stubs = [c for c in nb.cells if nbg(c).get("solution") and c.cell_type == "code"]
+    stubs = [c for c in nb.cells if nbgrader_meta(c).get("solution") and c.cell_type == "code"]
     assert stubs and all("raise NotImplementedError()" in c.source for c in stubs)
 
 
@@ -54,18 +50,20 @@ def test_source_follows_the_authoring_rules(lab):
     nb = nbformat.read(source_notebook(lab), as_version=4)
     badge, setup = header_cells(lab)
     assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source), "run `make stamp`"
-    ids = [nbg(c)["grade_id"] for c in nb.cells if nbg(c)]
+    ids = [nbgrader_meta(c)["grade_id"] for c in nb.cells if nbgrader_meta(c)]
     assert len(ids) == len(set(ids)), "grade_ids must be unique"
-    tests = [c for c in nb.cells if nbg(c).get("grade")]
-    solutions = [c for c in nb.cells if nbg(c).get("solution")]
+    tests = [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+    solutions = [c for c in nb.cells if nbgrader_meta(c).get("solution")]
     assert tests and solutions
     for cell in tests:
-        assert nbg(cell).get("locked") and nbg(cell).get("points", 0) > 0, nbg(cell)["grade_id"]
-        assert hidden_lines(cell.source), f"{nbg(cell)['grade_id']} has no hidden tests"
+        meta = nbgrader_meta(cell)
+        assert meta.get("locked") and meta.get("points", 0) > 0, meta["grade_id"]
+        assert hidden_lines(cell.source), f"{meta['grade_id']} has no hidden tests"
     for cell in solutions:
-        assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source, nbg(cell)["grade_id"]
+        markers = "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
+        assert markers, nbgrader_meta(cell)["grade_id"]
     assert all(c.outputs or c.source.strip().startswith(("def ", "class ", "import", "from"))
-               for c in nb.cells if c.cell_type == "code" and not nbg(c)), "commit the source with outputs"
+               for c in nb.cells if c.cell_type == "code" and not nbgrader_meta(c)), "commit the source with outputs"
 
 
 def test_committed_samples_are_fresh():
