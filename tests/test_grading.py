@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import subprocess
@@ -10,6 +11,7 @@ import subprocess
 import nbformat
 import pytest
 from conftest import REPO, run_cli
+from test_release import secret_lines
 
 from autograder.labs import source_notebook
 from autograder.samples import LAB, SAMPLES
@@ -48,18 +50,12 @@ def test_table_is_printed(graded):
 
 
 def test_feedback_never_shows_hidden_tests(graded):
-    source = nbformat.read(source_notebook(LAB), as_version=4)
-    hidden = [line.strip() for c in source.cells
-              for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", c.source, re.S)
-              for line in block.splitlines() if len(line.strip()) > 12]
+    hidden = secret_lines(nbformat.read(source_notebook(LAB), as_version=4))
     assert hidden
     reports = list((graded["work"] / "feedback").glob(f"*/{LAB}/{LAB}.html"))
     assert len(reports) == sum(r["status"] == "graded" for r in graded["rows"].values())
     for report in reports:
-        html = report.read_text(encoding="utf-8")
-        import html as htmllib
-
-        text = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+        text = html.unescape(re.sub(r"<[^>]+>", "", report.read_text(encoding="utf-8")))
         leaked = [line for line in hidden if line in text]
         assert not leaked, (report, leaked[:2])
         assert "hidden tests run here" in text
