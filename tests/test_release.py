@@ -70,8 +70,8 @@ def test_source_follows_the_authoring_rules(lab):
     for cell in solutions:
         markers = "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
         assert markers, nbgrader_meta(cell)["grade_id"]
-    assert all(c.outputs or c.source.strip().startswith(("def ", "class ", "import", "from"))
-               for c in nb.cells if c.cell_type == "code" and not nbgrader_meta(c)), "commit the source with outputs"
+    unrun = [c.get("id") for c in nb.cells if c.cell_type == "code" and c.execution_count is None]
+    assert not unrun, f"commit the source executed in fast mode (cells never run: {unrun[:5]})"
 
 
 def test_committed_samples_are_fresh():
