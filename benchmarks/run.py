@@ -23,17 +23,15 @@ from nbclient import NotebookClient
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run(lab: str, mode: str) -> list[dict]:
-    """Execute ``lab_solutions/<lab>/<lab>.ipynb`` in ``mode``; return its reported metrics."""
-    source = REPO / "lab_solutions" / lab / f"{lab}.ipynb"
-    if not source.exists():
-        sys.exit(f"error: no lab named {lab!r} (looked for {source})")
+def run(source: Path, mode: str) -> list[dict]:
+    """Execute the notebook ``source`` in ``mode``; return the figures it reported, then its wall time."""
     nb = nbformat.read(source, as_version=4)
     with tempfile.TemporaryDirectory() as tmp:
         metrics = Path(tmp) / "metrics.jsonl"
-        os.environ.update(NLPCOURSE_MODE=mode, NLPCOURSE_METRICS=str(metrics))
+        env = {**os.environ, "NLPCOURSE_MODE": mode, "NLPCOURSE_METRICS": str(metrics)}
         start = time.perf_counter()
-        NotebookClient(nb, timeout=None, resources={"metadata": {"path": str(source.parent)}}).execute()
+        client = NotebookClient(nb, timeout=None, resources={"metadata": {"path": str(source.parent)}})
+        client.execute(env=env)
         wall = time.perf_counter() - start
         rows = [json.loads(line) for line in metrics.read_text().splitlines()] if metrics.exists() else []
     rows.append({"name": "notebook_wall_seconds", "value": round(wall, 1)})
@@ -45,8 +43,11 @@ def main() -> None:
     parser.add_argument("lab", help="lab folder name, e.g. 02_bow_tfidf")
     parser.add_argument("--mode", choices=["fast", "full"], default="full")
     args = parser.parse_args()
+    source = REPO / "lab_solutions" / args.lab / f"{args.lab}.ipynb"
+    if not source.exists():
+        sys.exit(f"error: no lab named {args.lab!r} (looked for {source})")
     print(f"{args.lab} ({args.mode} mode)")
-    for row in run(args.lab, args.mode):
+    for row in run(source, args.mode):
         value = row["value"]
         print(f"  {row['name']:<32} {value:.4f}" if isinstance(value, float) else f"  {row['name']:<32} {value}")
 
