@@ -21,6 +21,14 @@ def hidden_lines(source: str) -> list[str]:
     return [line.strip() for part in block for line in part.splitlines() if len(line.strip()) > 12]
 
 
+def solution_lines(nb) -> list[str]:
+    """Lines of the solution regions that appear nowhere outside them."""
+    regions = [re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", c.source, re.S) for c in nb.cells]
+    public = "\n".join(re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "", c.source, flags=re.S) for c in nb.cells)
+    lines = [line.strip() for cell in regions for part in cell for line in part.splitlines()]
+    return [line for line in lines if len(line) > 20 and line not in public]
+
+
 def secret_lines(nb) -> list[str]:
     """Hidden-test lines that appear nowhere else in the notebook (so finding one elsewhere is a leak)."""
     public = "\n".join(strip_hidden(c.source)[0] for c in nb.cells)
@@ -38,13 +46,17 @@ def test_committed_release_equals_a_fresh_release(lab, tmp_path):
 def test_release_hygiene(lab):
     source = nbformat.read(source_notebook(lab), as_version=4)
     nb = nbformat.read(release_notebook(lab), as_version=4)
-    text = release_notebook(lab).read_text(encoding="utf-8")
+    text = "\n".join(c.source for c in nb.cells)
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marker not in text
     secrets = secret_lines(source)
     assert secrets, "no hidden test lines to look for"
     leaked = [line for line in secrets if line in text]
     assert not leaked, f"hidden test lines in the release: {leaked[:3]}"
+    solutions = solution_lines(source)
+    assert solutions, "no solution lines to look for"
+    copied = [line for line in solutions if line in text]
+    assert not copied, f"solution code in the release: {copied[:3]}"
     assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
     badge, setup = header_cells(lab)
     assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source)
