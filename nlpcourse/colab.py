@@ -48,4 +48,4 @@ if "google.colab" in sys.modules:
 
 import nlpcourse
 
-nlpcourse.setup()"""
+MODE = nlpcourse.setup()"""

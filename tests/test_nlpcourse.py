@@ -163,7 +163,7 @@ def test_report_prints_and_records(monkeypatch, tmp_path, capsys):
 def test_colab_setup_cell_is_python_and_names_the_repository():
     source = colab.setup_source()
     ast.parse(source)
-    assert colab.REPO_URL in source and "nlpcourse.setup()" in source
+    assert colab.REPO_URL in source and "MODE = nlpcourse.setup()" in source
     badge = colab.badge_markdown("course/01_tokenizers/01_tokenizers.ipynb")
     assert colab.REPO_URL.removeprefix("https://github.com/") in badge
     assert badge.count("course/01_tokenizers/01_tokenizers.ipynb") == 1
