@@ -16,8 +16,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     from .release import release
 
     for lab in [check_lab(lab) for lab in args.labs] or all_labs():
-        release(lab)
-        print(f"released {lab} -> course/{lab}/{lab}.ipynb")
+        release(lab, execute=not args.no_run)
+        print(f"released {lab} -> course/{{ko,en}}/{lab}/{lab}.ipynb")
     return 0
 
 
@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("release", help="regenerate course/ from lab_solutions/ (all labs or the ones named)")
     p.add_argument("labs", nargs="*")
+    p.add_argument("--no-run", action="store_true",
+                   help="skip the blank run that keeps the outputs of lesson cells (faster; drafts only)")
     p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("stamp", help="rewrite the Colab badge and setup cell of source notebooks")

@@ -39,5 +39,6 @@ def source_notebook(lab: str) -> Path:
     return SOURCE / lab / f"{lab}.ipynb"
 
 
-def release_notebook(lab: str) -> Path:
-    return RELEASE / lab / f"{lab}.ipynb"
+def release_notebook(lab: str, lang: str = "en") -> Path:
+    """One edition of a lab's student release."""
+    return RELEASE / lang / lab / f"{lab}.ipynb"

@@ -1,31 +1,50 @@
-"""Generate the student release (``course/``) from the source notebooks (``lab_solutions/``)."""
+"""Generate the student release (``course/``) from the source notebooks (``lab_solutions/``).
+
+nbgrader strips solutions and hidden tests from the bilingual source; each language's edition is then
+cut out of that (``editions``) and, for ``course/``, run blank so lesson outputs can be kept.
+"""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import nbformat
 
+from nlpcourse.i18n import LANGS
+
 from . import nbgrader_api
-from .labs import source_notebook
+from .blank_run import execute as run_blank
+from .blank_run import keep_outputs
+from .editions import edition
+from .labs import RELEASE, source_notebook
 from .stamp import stamp
 
 
-def release(lab: str, release_dir: Path | None = None) -> Path:
-    """Regenerate ``course/<lab>/`` (or ``release_dir/<lab>/``): no solutions, hidden tests or outputs."""
+def generate(lab: str) -> nbformat.NotebookNode:
+    """nbgrader's release of the bilingual source (registers the lab in the gradebook too)."""
     api = nbgrader_api.api()
-    if release_dir is not None:
-        api.coursedir.release_directory = str(release_dir)
-    nbgrader_api.run(api.generate_assignment(lab, force=True, create=True), f"release of {lab}")
-    path = Path(api.coursedir.format_path(api.coursedir.release_directory, ".", lab)) / f"{lab}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    stamp(nb, lab)
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)  # run timestamps from the source's last execution
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nbformat.write(nb, path)
-    return path
+    with tempfile.TemporaryDirectory(prefix="nlpcourse-release-") as tmp:
+        api.coursedir.release_directory = tmp
+        nbgrader_api.run(api.generate_assignment(lab, force=True, create=True), f"release of {lab}")
+        return nbformat.read(Path(tmp) / lab / f"{lab}.ipynb", as_version=4)
+
+
+def release(lab: str, release_dir: Path | None = None, execute: bool = False) -> Path:
+    """Write ``<release_dir>/<lang>/<lab>/<lab>.ipynb`` for every language; return the English one.
+
+    ``execute`` runs each edition blank and keeps the outputs of lesson cells that need no student
+    code (``python -m autograder release`` does; grading does not need it).
+    """
+    bilingual = generate(lab)
+    root = release_dir or RELEASE
+    for lang in LANGS:
+        nb = edition(bilingual, lab, lang)
+        path = root / lang / lab / f"{lab}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nb = keep_outputs(run_blank(nb, cwd=path.parent) if execute else nb)
+        nbformat.write(nb, path)
+    return root / "en" / lab / f"{lab}.ipynb"
 
 
 def stamp_source(lab: str) -> bool:

@@ -2,9 +2,11 @@
 
     python benchmarks/run.py 02_bow_tfidf            # full mode (the default here)
     python benchmarks/run.py 01_tokenizers --mode fast
+    python benchmarks/run.py --check figures.jsonl    # only check figures a run already reported
 
 The notebook runs unchanged (a temporary copy, no cell timeout); every ``nlpcourse.report(...)``
-call lands in the table printed at the end, with the wall time of the whole run.
+call lands in the table printed at the end, with the wall time of the whole run. The exit status is 1
+when a full-mode figure falls below the floor its ``report(..., floor=...)`` call declares.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import nbformat
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from nlpcourse.metrics import below_floor  # noqa: E402
 
 
 def run(source: Path, mode: str) -> list[dict]:
@@ -38,18 +43,34 @@ def run(source: Path, mode: str) -> list[dict]:
     return rows
 
 
+def show(rows: list[dict]) -> int:
+    """Print the figures; return 1 if any is below its floor."""
+    for row in rows:
+        value = row["value"]
+        floor = f"  (floor {row['floor']})" if "floor" in row else ""
+        print(f"  {row['name']:<32} {value:.4f}{floor}" if isinstance(value, float)
+              else f"  {row['name']:<32} {value}{floor}")
+    failures = below_floor(rows)
+    for line in failures:
+        print(f"FAIL: {line}")
+    return 1 if failures else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("lab", help="lab folder name, e.g. 02_bow_tfidf")
+    parser.add_argument("lab", nargs="?", help="lab folder name, e.g. 02_bow_tfidf")
     parser.add_argument("--mode", choices=["fast", "full"], default="full")
+    parser.add_argument("--check", metavar="JSONL", help="check the figures in this file instead of running a lab")
     args = parser.parse_args()
+    if args.check:
+        sys.exit(show([json.loads(line) for line in Path(args.check).read_text().splitlines() if line.strip()]))
+    if not args.lab:
+        parser.error("name a lab or --check a figures file")
     source = REPO / "lab_solutions" / args.lab / f"{args.lab}.ipynb"
     if not source.exists():
         sys.exit(f"error: no lab named {args.lab!r} (looked for {source})")
     print(f"{args.lab} ({args.mode} mode)")
-    for row in run(source, args.mode):
-        value = row["value"]
-        print(f"  {row['name']:<32} {value:.4f}" if isinstance(value, float) else f"  {row['name']:<32} {value}")
+    sys.exit(show(run(source, args.mode)))
 
 
 if __name__ == "__main__":

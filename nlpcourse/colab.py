@@ -17,6 +17,11 @@ BADGE_CELL_ID = "colab-badge"
 SETUP_CELL_ID = "colab-setup"
 
 
+def edition_path(lab: str, lang: str) -> str:
+    """Where an edition of a lab is released, relative to the repository root."""
+    return f"course/{lang}/{lab}/{lab}.ipynb"
+
+
 def colab_url(notebook_path: str) -> str:
     """Colab link that opens ``notebook_path`` (relative to the repository root) from GitHub."""
     repo = REPO_URL.removeprefix("https://github.com/")
@@ -31,10 +36,20 @@ def badge_markdown(notebook_path: str) -> str:
     )
 
 
-def setup_source() -> str:
-    """The first code cell of every lab: on Colab it fetches the course and installs what is missing."""
+def setup_source(lang: str | None = None) -> str:
+    """The first code cell of every lab: on Colab it fetches the course and installs what is missing.
+
+    An edition passes its language to ``nlpcourse.setup``; the bilingual source leaves it to
+    ``NLPCOURSE_LANG``.
+    """
+    call = f"nlpcourse.setup(lang={lang!r})" if lang else "nlpcourse.setup()"
+    comment = (
+        "# 설정: Colab에서는 강의 코드와 데이터를 받아 오고 빠진 패키지를 설치합니다. 로컬에서는 할 일이 없습니다."
+        if lang == "ko"
+        else "# Setup. On Colab: fetch the course helpers and data, install what Colab lacks. Locally: nothing to do."
+    )
     return f"""\
-# Setup. On Colab: fetch the course helpers and data, install what Colab lacks. Locally: nothing to do.
+{comment}
 import sys
 
 if "google.colab" in sys.modules:
@@ -48,4 +63,4 @@ if "google.colab" in sys.modules:
 
 import nlpcourse
 
-MODE = nlpcourse.setup()"""
+MODE = {call}"""

@@ -9,11 +9,15 @@ import pytest
 from conftest import LABS
 
 from autograder import samples
+from autograder.blank_run import keep_outputs
 from autograder.feedback import strip_hidden
 from autograder.labs import nbgrader_meta, release_notebook, source_notebook
 from autograder.release import release
 from autograder.stamp import header_cells
-from nlpcourse.colab import colab_url
+from nlpcourse.colab import colab_url, edition_path
+from nlpcourse.i18n import LANGS
+
+EDITIONS = [(lab, lang) for lab in LABS for lang in LANGS]
 
 
 def hidden_lines(source: str) -> list[str]:
@@ -35,17 +39,26 @@ def secret_lines(nb) -> list[str]:
     return [line for c in nb.cells for line in hidden_lines(c.source) if line not in public]
 
 
+def without_outputs(nb):
+    """The release as ``--no-run`` writes it: outputs are checked by the blank-run test instead."""
+    return keep_outputs(nbformat.from_dict({**nb, "cells": [
+        {**c, "outputs": []} if c.cell_type == "code" else c for c in nb.cells]}))
+
+
 @pytest.mark.parametrize("lab", LABS)
 def test_committed_release_equals_a_fresh_release(lab, tmp_path):
-    fresh = nbformat.read(release(lab, tmp_path), as_version=4)
-    committed = nbformat.read(release_notebook(lab), as_version=4)
-    assert fresh == committed, f"course/{lab} is stale or hand-edited: run `python -m autograder release {lab}`"
+    release(lab, tmp_path)
+    for lang in LANGS:
+        fresh = nbformat.read(tmp_path / lang / lab / f"{lab}.ipynb", as_version=4)
+        committed = nbformat.read(release_notebook(lab, lang), as_version=4)
+        assert without_outputs(fresh) == without_outputs(committed), (
+            f"course/{lang}/{lab} is stale or hand-edited: run `python -m autograder release {lab}`")
 
 
-@pytest.mark.parametrize("lab", LABS)
-def test_release_hygiene(lab):
+@pytest.mark.parametrize(("lab", "lang"), EDITIONS)
+def test_release_hygiene(lab, lang):
     source = nbformat.read(source_notebook(lab), as_version=4)
-    nb = nbformat.read(release_notebook(lab), as_version=4)
+    nb = nbformat.read(release_notebook(lab, lang), as_version=4)
     text = "\n".join(c.source for c in nb.cells)
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marker not in text
@@ -57,19 +70,26 @@ def test_release_hygiene(lab):
     assert solutions, "no solution lines to look for"
     copied = [line for line in solutions if line in text]
     assert not copied, f"solution code in the release: {copied[:3]}"
-    assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
-    badge, setup = header_cells(lab)
+    exercises = [c for c in nb.cells if nbgrader_meta(c)]
+    assert all(c.outputs == [] for c in exercises if c.cell_type == "code"), "outputs in solution or test cells"
+    assert all(c.execution_count is None for c in nb.cells if c.cell_type == "code")
+    assert nb.metadata.nlpcourse == {"lab": lab, "lang": lang}
+    assert "widgets" not in nb.metadata
+    badge, setup = header_cells(lab, lang)
     assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source)
-    assert colab_url(f"course/{lab}/{lab}.ipynb") in nb.cells[0].source
+    assert colab_url(edition_path(lab, lang)) in nb.cells[0].source
     stubs = [c for c in nb.cells if nbgrader_meta(c).get("solution") and c.cell_type == "code"]
-    assert stubs and all("raise NotImplementedError()" in c.source for c in stubs)
+    assert stubs and all("raise NotImplementedError(" in c.source for c in stubs)
+    unnamed = [nbgrader_meta(c)["grade_id"] for c in stubs
+               if not re.search(r"raise NotImplementedError\('(?:Exercise \w+|연습 \w+|Quiz|퀴즈)", c.source)]
+    assert not unnamed, f"stubs that do not name their exercise (heading 'Exercise N'/'연습 N' missing?): {unnamed}"
 
 
 @pytest.mark.parametrize("lab", LABS)
 def test_source_follows_the_authoring_rules(lab):
     nb = nbformat.read(source_notebook(lab), as_version=4)
-    badge, setup = header_cells(lab)
-    assert (nb.cells[0].source, nb.cells[1].source) == (badge.source, setup.source), "run `make stamp`"
+    header = header_cells(lab)
+    assert [c.source for c in nb.cells[: len(header)]] == [c.source for c in header], "run `make stamp`"
     ids = [nbgrader_meta(c)["grade_id"] for c in nb.cells if nbgrader_meta(c)]
     assert len(ids) == len(set(ids)), "grade_ids must be unique"
     tests = [c for c in nb.cells if nbgrader_meta(c).get("grade")]

@@ -1,0 +1,77 @@
+"""Run an unsolved edition top to bottom, as a student who has written nothing yet would.
+
+Lesson cells must not fail: a cell that needs an unfinished exercise stops cleanly through
+``nlpcourse.needs``. Outputs of lesson cells that ran without student code (figures, tables) are
+kept in the release, so a student reading ahead sees them.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbformat import NotebookNode
+
+from nlpcourse.exercises import STOP_MARK
+
+from .labs import REPO, nbgrader_meta
+
+CELL_TIMEOUT = 300
+VARYING = "nbval-ignore-output"
+
+
+def execute(nb: NotebookNode, cwd: Path = REPO) -> NotebookNode:
+    """A copy of ``nb`` executed in fast mode, errors allowed (each cell's error stays in its outputs)."""
+    executed = copy.deepcopy(nb)
+    env = {**os.environ, "NLPCOURSE_MODE": "fast"}
+    client = NotebookClient(executed, timeout=CELL_TIMEOUT, allow_errors=True, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd)}}, env=env)
+    client.execute()
+    return executed
+
+
+def is_exercise(cell: NotebookNode) -> bool:
+    meta = nbgrader_meta(cell)
+    return bool(meta.get("solution") or meta.get("grade"))
+
+
+def _error(cell: NotebookNode) -> NotebookNode | None:
+    return next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+
+
+def stopped(cell: NotebookNode) -> bool:
+    """True if the cell printed the clean 'finish exercise N first' stop."""
+    return any(STOP_MARK in str(o.get("text", "")) for o in cell.get("outputs", []))
+
+
+def lesson_errors(executed: NotebookNode) -> list[str]:
+    """Errors outside solution and test cells: each one a lesson a student cannot read yet."""
+    problems = []
+    for i, cell in enumerate(executed.cells):
+        error = _error(cell) if cell.cell_type == "code" else None
+        if error is not None and not is_exercise(cell):
+            problems.append(f"cell {i} ({cell.get('id')}): {error.get('ename')}: {str(error.get('evalue'))[:120]}")
+    return problems
+
+
+def keep_outputs(executed: NotebookNode) -> NotebookNode:
+    """``executed`` with outputs only where a lesson cell ran cleanly and reproducibly."""
+    nb = copy.deepcopy(executed)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type != "code":
+            continue
+        keep = not (is_exercise(cell) or _error(cell) or stopped(cell) or VARYING in cell.metadata.get("tags", []))
+        cell.outputs = [_clean(o) for o in cell.outputs] if keep else []
+        cell.execution_count = None
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def _clean(output: NotebookNode) -> NotebookNode:
+    if "execution_count" in output:
+        output["execution_count"] = None
+    output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+    return output
