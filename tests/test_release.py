@@ -10,6 +10,7 @@ from conftest import LABS
 
 from autograder import samples
 from autograder.blank_run import keep_outputs
+from autograder.blank_run import stopped as stopped_cleanly
 from autograder.feedback import strip_hidden
 from autograder.labs import nbgrader_meta, release_notebook, source_notebook
 from autograder.release import release
@@ -104,6 +105,8 @@ def test_source_follows_the_authoring_rules(lab):
         assert markers, nbgrader_meta(cell)["grade_id"]
     unrun = [c.get("id") for c in nb.cells if c.cell_type == "code" and c.execution_count is None]
     assert not unrun, f"commit the source executed in fast mode (cells never run: {unrun[:5]})"
+    stopped = [c.get("id") for c in nb.cells if c.cell_type == "code" and stopped_cleanly(c)]
+    assert not stopped, f"with every solution in place no cell may stop on nlpcourse.needs: {stopped}"
 
 
 def test_committed_samples_are_fresh():
