@@ -3,6 +3,10 @@
     base_url = nlpcourse.start_llm_server()
     client = OpenAI(base_url=base_url, api_key="local")
     client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=[...], max_tokens=64)
+    client.responses.create(model=nlpcourse.SERVER_MODEL, input="...", max_output_tokens=64, stream=False)
+
+Requests sample unless ``temperature=0`` (greedy); ``seed`` makes sampling repeatable. ``/v1/responses`` streams
+unless the request says ``stream=False``. ``n``, ``logprobs`` and ``response_format`` are accepted but ignored.
 
 One server per machine, on 127.0.0.1 only: a second call, from this kernel or another one, reuses the running
 server (``llm/server/state.json`` in the cache holds its pid and port). The process that started it stops it at
