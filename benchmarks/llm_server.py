@@ -76,7 +76,7 @@ def main() -> None:
     load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     print(f"SmolLM2-135M-Instruct, {nlpcourse.get_device()}, {os.cpu_count()} CPU cores ({load})")
     for name, value in rows:
-        print(f"  {name:<44} {value}")
+        print(f"  {name:<52} {value}")
 
 
 if __name__ == "__main__":
