@@ -14,6 +14,7 @@ from .keys import get_api_key
 from .llm import load_chat_model
 from .metrics import report
 from .mode import is_fast, pick, run_mode
+from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
 from .seed import get_device, set_seed
 from .serve import SERVER_MODEL, start_llm_server, stop_llm_server
@@ -33,6 +34,7 @@ __all__ = [
     "load_nsmc",
     "needs",
     "nsmc_path",
+    "okt_pos",
     "pick",
     "report",
     "run_mode",
