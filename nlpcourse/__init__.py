@@ -14,6 +14,7 @@ from .keys import get_api_key
 from .llm import load_chat_model
 from .metrics import report
 from .mode import is_fast, pick, run_mode
+from .models import bert_mini_path, gpt_mini_path
 from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
 from .seed import get_device, set_seed
@@ -24,11 +25,13 @@ __all__ = [
     "DATA_DIR",
     "REPO_ROOT",
     "SERVER_MODEL",
+    "bert_mini_path",
     "cache_dir",
     "ensure_java",
     "get_api_key",
     "get_device",
     "get_lang",
+    "gpt_mini_path",
     "is_fast",
     "load_chat_model",
     "load_nsmc",
