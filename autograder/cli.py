@@ -97,7 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("samples", help="rebuild the sample submissions in autograder/samples/")
     p.set_defaults(func=lambda args: _samples())
+
+    p = sub.add_parser("mutate", help="mutation testing of a lab's tests; --isolation, --variants")
+    _mutate_arguments(p)
     return parser
+
+
+def _mutate_arguments(p: argparse.ArgumentParser) -> None:
+    from .mutate import add_arguments, cmd_mutate
+
+    add_arguments(p)
+    p.set_defaults(func=cmd_mutate)
 
 
 def _samples() -> int:
