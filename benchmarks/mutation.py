@@ -136,6 +136,11 @@ def main() -> None:
         "(an immutable argument \"modified in place\", no global to use instead). Kill rate = killed / (killed + "
         f"survived); the goal is {GOAL:.0%} in every exercise (⚠ below). Isolation: each solution blanked as in the "
         "release; a test cell of another exercise that then fails is a violation.", "",
+        "Engine: the course's own AST mutator (`autograder/mutation/operators.py`), not mutmut 3 or cosmic-ray: "
+        "both mutate an installed package and start a test command per mutant, which here would re-run the whole "
+        "notebook per mutant, and neither takes the course's operators. The notebook runs once in an in-process "
+        "IPython shell; each mutant runs in a child forked just before its test cell (after a JVM starts, for "
+        "KoNLPy, in the parent under an alarm). Details: `autograder/mutate.py`.", "",
         "| lab | exercises | mutants | killed | survived | equivalent | inert | error | kill rate "
         f"| under {GOAL:.0%} | isolation violations | mutation run |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", *summary, "", *sections])

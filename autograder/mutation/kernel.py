@@ -8,6 +8,7 @@ whole kernel state free, and the child can't disturb the parent or its siblings.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import select
@@ -126,6 +127,7 @@ def _spawn(check: Callable[[], Outcome], workdir: str) -> int:
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read)
+        _die_with_parent()
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
@@ -139,6 +141,14 @@ def _spawn(check: Callable[[], Outcome], workdir: str) -> int:
     os.close(write)
     _children[read] = pid
     return read
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this child when its parent dies, so a mutant stuck in a loop can't outlive the run."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _finish(fd: int, data: bytearray | None, kill: bool = False) -> Outcome:
