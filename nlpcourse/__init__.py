@@ -10,7 +10,7 @@ from .exercises import needs
 from .fonts import use_korean_font
 from .i18n import get_lang, set_lang, tr
 from .java import ensure_java
-from .keys import get_api_key
+from .keys import find_api_key, get_api_key
 from .llm import load_chat_model
 from .metrics import report
 from .mode import is_fast, pick, run_mode
@@ -28,6 +28,7 @@ __all__ = [
     "bert_mini_path",
     "cache_dir",
     "ensure_java",
+    "find_api_key",
     "get_api_key",
     "get_device",
     "get_lang",
