@@ -1,156 +1,304 @@
-"""Autograde submissions with nbgrader: one student's bad notebook never stops the others."""
+"""Grade one submission: the unit that runs serially, in a process pool or on a Dask worker.
+
+``grade_unit(task)`` needs nothing but the task: the submission's bytes and the lab's spec (read from
+the source notebook by the trusted parent). It runs the student's cells and the source's tests in a
+sandboxed kernel, scores the tests from the runner's result lines (never from nbgrader's view of the
+outputs), checks for tampering, and returns the result row, the feedback page and the graded notebook.
+The parent writes files; a grading unit writes nothing outside its temporary folder.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-import shutil
-from dataclasses import asdict, dataclass
+import os
+import secrets
+import time
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook
 
-from . import nbgrader_api
-from .labs import nbgrader_meta, source_notebook
-from .release import release
+from . import feedback, kernel
+from .assemble import LabSpec, Plan, plan, tripwire
+from .feedback import safe_name
+from .labs import REPO, nbgrader_meta
+from .messages import LANGS, Note
+from .probe import TAG
+from .sandbox import Limits, make
 from .submissions import Submission
+from .tamper import scan
+
+HISTORY = {"student": True, "trusted": True}  # grader cells stay out of the kernel's In/Out history
 
 
 @dataclass
 class Result:
-    """One graded submission; ``reason`` explains anything short of full marks or anything odd."""
+    """One row of ``grades.csv``. ``reason`` is in the student's language, ``reason_en`` in English."""
 
     student: str
+    student_id: str
     lab: str
-    score: float
+    file: str
+    score: float | None
     max_score: float
-    status: str  # "graded" or "error"
+    status: str  # graded, needs review, error, skipped
     reason: str
+    reason_en: str
+    lang: str = "en"
     feedback: str = ""
 
 
-def _grade_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
-    return {
-        c.metadata.nbgrader["grade_id"]: c
-        for c in nb.cells
-        if nbgrader_meta(c).get("grade_id")
-    }
+@dataclass
+class Task:
+    sub: Submission
+    spec: LabSpec
+    sandbox: str
+    limits: Limits
 
 
-def _max_score(lab: str) -> float:
-    nb = nbformat.read(source_notebook(lab), as_version=4)
-    return float(sum(c.metadata.nbgrader.get("points", 0) for c in _grade_cells(nb).values()
-                     if c.metadata.nbgrader.get("grade")))
+@dataclass
+class Outcome:
+    result: Result
+    feedback_html: str = ""
+    graded: str = ""  # the executed notebook, grader cells included: for instructors only
+    log: str = ""
+    seconds: float = 0.0
 
 
-def read_notebook(data: bytes) -> tuple[nbformat.NotebookNode | None, str | None]:
-    """Parse a submission; on failure return a one-line reason instead of a notebook."""
+def workdir() -> Path:
+    """Where grading writes (``NLPCOURSE_WORKDIR``, default ``autograder/``); never mounted in a sandbox."""
+    return Path(os.environ.get("NLPCOURSE_WORKDIR") or REPO / "autograder").resolve()
+
+
+def read_notebook(data: bytes) -> tuple[nbformat.NotebookNode | None, Note | None]:
+    """Parse a submission; on failure return a Note (``str()`` gives one English line) instead of a notebook."""
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, "not a notebook: the file is not UTF-8 text"
+        return None, Note("not_utf8")
     except json.JSONDecodeError as exc:
-        return None, f"not a notebook: invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        return None, Note("bad_json", line=exc.lineno, col=exc.colno, msg=exc.msg)
     if not isinstance(raw, dict) or "nbformat" not in raw:
-        return None, "not a notebook: JSON without an 'nbformat' version"
+        return None, Note("no_nbformat")
     if raw.get("nbformat") != 4:
-        return None, f"unsupported notebook format v{raw.get('nbformat')} (need v4; re-save it in Jupyter or Colab)"
+        return None, Note("old_format", version=raw.get("nbformat"))
     try:
         nb = nbformat.reads(json.dumps(raw), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # nbformat raises several kinds of validation errors
-        return None, f"invalid notebook: {str(exc).strip().splitlines()[0]}"
+        return None, Note("invalid", why=str(exc).strip().splitlines()[0])
     return nb, None
 
 
-def _tampering(submitted: nbformat.NotebookNode, reference: nbformat.NotebookNode) -> list[str]:
-    """Test cells the student edited or deleted (nbgrader restores both before grading)."""
-    ours, theirs = _grade_cells(reference), _grade_cells(submitted)
-    notes = []
-    deleted = [gid for gid, c in ours.items() if c.metadata.nbgrader.get("grade") and gid not in theirs]
-    edited = [
-        gid for gid, c in ours.items()
-        if c.metadata.nbgrader.get("grade") and gid in theirs
-        and c.metadata.nbgrader.get("locked") and theirs[gid].source.strip() != c.source.strip()
-    ]
-    if deleted:
-        notes.append(f"deleted test cells put back: {', '.join(deleted)}")
-    if edited:
-        notes.append(f"edited test cells restored: {', '.join(edited)}")
-    return notes
+def lang_of(nb: nbformat.NotebookNode) -> str:
+    lang = (nb.metadata.get("nlpcourse") or {}).get("lang")
+    return lang if lang in LANGS else "en"
 
 
-def _failures(autograded: nbformat.NotebookNode) -> list[str]:
-    """What went wrong in the graded run, without quoting any test: timeouts, failed tests, broken code."""
-    timeouts, failed, broken = [], {}, []
-    for cell in autograded.cells:
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if cell.cell_type != "code" or not errors:
-            continue
-        meta = nbgrader_meta(cell)
-        where, ename = meta.get("grade_id") or cell.get("id", "?"), errors[0].get("ename", "Error")
-        if "Timeout" in ename or ename == "KeyboardInterrupt":  # nbgrader interrupts a cell that runs too long
-            timeouts.append(where)
-        elif meta.get("grade"):
-            failed.setdefault(ename, []).append(where)
-        elif meta.get("solution"):
-            broken.append(f"{where} [{ename}]")
-    notes = [f"timed out: {', '.join(timeouts)}"] if timeouts else []
-    if broken:
-        notes.append(f"errors in your code: {', '.join(broken)}")
+def _row(sub: Submission, spec: LabSpec, score: float | None, status: str, notes: list[Note], lang: str) -> Result:
+    return Result(sub.student, sub.student_id, sub.lab, sub.origin, score, spec.max_score, status,
+                  "; ".join(n.text(lang) for n in notes), "; ".join(n.text("en") for n in notes), lang)
+
+
+def _markers(cell: nbformat.NotebookNode, tag: str) -> list[dict]:
+    found = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            for line in str(output.get("text", "")).split("\n"):
+                if line.startswith(tag):
+                    try:
+                        found.append(json.loads(line[len(tag):]))
+                    except json.JSONDecodeError:
+                        found.append({"bad": True})
+    return found
+
+
+def _error(cell: nbformat.NotebookNode) -> dict | None:
+    return next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+
+
+class Verdicts:
+    """Scores and evidence read from the executed cells; nothing here trusts text the kernel chose."""
+
+    def __init__(self, steps: list, cells: list, record: kernel.Run, nonce: str) -> None:
+        tag = f"{TAG}{nonce}:"
+        self.tests: dict[str, dict] = {}
+        self.evidence: list[str] = []
+        self.timeouts, self.code_errors = [], []
+        for index, (step, cell) in enumerate(zip(steps, cells)):
+            ran = index in record.replies
+            markers = _markers(cell, tag)
+            if step.kind == "test":
+                self.tests[step.label] = self._test(step, index, ran, markers, record)
+            elif step.kind == "final":
+                self._final(ran, markers)
+            elif markers:
+                self.evidence.append(f"{step.label}: printed the grader's result tag")
+            if step.kind == "tripwire" and ran and not self._tripped(cell, record.replies[index], nonce):
+                self.evidence.append("the tripwire cell did not fail: errors of ordinary cells are being hidden")
+            if index in record.timed_out and step.kind in ("student", "trusted", "test"):
+                self.timeouts.append(step.label)
+            error = _error(cell)
+            if step.kind == "student" and error and index not in record.timed_out:
+                self.code_errors.append(f"{step.label} [{safe_name(error.get('ename', ''))}]")
+
+    def _test(self, step, index: int, ran: bool, markers: list[dict], record: kernel.Run) -> dict:
+        if index in record.timed_out:
+            return {"status": "timeout"}
+        if not ran:
+            return {"status": "not_run"}
+        if len(markers) != 1 or markers[0].get("id") != step.label:
+            self.evidence.append(f"{step.label}: the test runner reported {len(markers)} results instead of one "
+                                 "(its cell was changed or suppressed before it ran)")
+            return {"status": "failed", "ename": "Error"}
+        marker = markers[0]
+        self.evidence += [f"before {step.label}: {e}" for e in marker.get("evidence", [])]
+        if marker.get("ok") is True:
+            return {"status": "passed"}
+        return {"status": "failed", "ename": safe_name(str(marker.get("ename", ""))),
+                "line": marker.get("line") if isinstance(marker.get("line"), int) else 0}
+
+    def _final(self, ran: bool, markers: list[dict]) -> None:
+        if ran and len(markers) != 1:
+            self.evidence.append("the final check reported nothing (its cell was changed before it ran)")
+        for marker in markers[:1]:
+            self.evidence += [f"after the last test: {e}" for e in marker.get("evidence", [])]
+
+    @staticmethod
+    def _tripped(cell, reply: str, nonce: str) -> bool:
+        error = _error(cell)
+        return reply == "error" and bool(error) and error.get("ename") == "AssertionError" \
+            and tripwire(nonce) in str(error.get("evalue", ""))
+
+
+def _notes(p: Plan, spec: LabSpec, v: Verdicts, record: kernel.Run, steps: list, limits: Limits,
+           has_grade_cells: bool) -> list[Note]:
+    notes = [Note(key, ids=", ".join(p.notes[key])) for key in ("deleted_tests", "edited_tests", "copied_cells")
+             if p.notes.get(key)]
+    if not has_grade_cells:
+        notes.append(Note("no_graded_cells"))
+    if v.timeouts:
+        notes.append(Note("timed_out", ids=", ".join(v.timeouts)))
+    if v.code_errors:
+        notes.append(Note("code_errors", cells=", ".join(v.code_errors)))
+    failed: dict[str, list[str]] = {}
+    for gid, outcome in v.tests.items():
+        if outcome["status"] == "failed":
+            failed.setdefault(outcome.get("ename", "Error"), []).append(gid)
     if failed:
-        notes.append("failed: " + "; ".join(f"{', '.join(ids)} [{ename}]" for ename, ids in failed.items()))
+        notes.append(Note("failed", ids="; ".join(f"{', '.join(ids)} [{ename}]" for ename, ids in failed.items())))
+    if record.stopped == "died":
+        notes.append(Note("kernel_died", where=steps[record.stopped_at].label))
+    elif record.stopped == "wall":
+        notes.append(Note("wall", seconds=limits.wall_s))
+    elif record.stopped == "start":
+        lines = [line for line in record.log.strip().splitlines() if line.strip()]
+        notes.append(Note("start", why=lines[-1][:200] if lines else "unknown"))
+    if record.truncated:
+        notes.append(Note("truncated", kb=limits.output_kb,
+                          cells=", ".join(steps[i].label for i in sorted(record.truncated))))
+    if record.dropped:
+        notes.append(Note("dropped", mb=kernel.MAX_MESSAGE >> 20,
+                          cells=", ".join(steps[i].label for i in sorted(record.dropped))))
     return notes
 
 
-def register(lab: str) -> nbformat.NotebookNode:
-    """Put ``lab`` into the gradebook (a private release, not ``course/``); return its release notebook."""
-    private = Path(nbgrader_api.api().coursedir.submitted_directory).parent / "release"
-    return nbformat.read(release(lab, private), as_version=4)
+def grade_unit(task: Task) -> Outcome:
+    """Grade one submission; every failure becomes a row with a reason, never an exception."""
+    start = time.perf_counter()
+    outcome = _unit(task)
+    outcome.seconds = time.perf_counter() - start
+    return outcome
 
 
-def grade_one(sub: Submission, release_nb: nbformat.NotebookNode) -> Result:
-    """Autograde one submission; every failure becomes a zero with a reason, never an exception."""
-    max_score = _max_score(sub.lab)
+def _unit(task: Task) -> Outcome:
+    sub, spec = task.sub, task.spec
+    chosen = [sub.note] if sub.note else []
     if sub.problem:
-        return Result(sub.student, sub.lab, 0.0, max_score, "error", sub.problem)
+        return Outcome(_row(sub, spec, 0.0, "error", [*chosen, sub.problem], "en"))
     nb, problem = read_notebook(sub.data)
     if problem:
-        return Result(sub.student, sub.lab, 0.0, max_score, "error", problem)
-    api = nbgrader_api.api()
-    coursedir = api.coursedir
-    target = Path(coursedir.submitted_directory) / sub.student / sub.lab
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
-    nbformat.write(nb, target / f"{sub.lab}.ipynb")
-    notes = _tampering(nb, release_nb)
-    if not _grade_cells(nb):
-        notes.append("no graded cells found: is this the right notebook?")
+        return Outcome(_row(sub, spec, 0.0, "error", [*chosen, problem], "en"))
+    lang = lang_of(nb)
     try:
-        nbgrader_api.run(api.autograde(sub.lab, sub.student, force=True, create=True), "autograding")
-        with Gradebook(coursedir.db_url, coursedir.course_id) as gb:
-            found = gb.find_submission(sub.lab, sub.student)
-            score, max_score = float(found.score), float(found.max_score)
-        autograded = Path(coursedir.autograded_directory) / sub.student / sub.lab / f"{sub.lab}.ipynb"
-        notes += _failures(nbformat.read(autograded, as_version=4))
-        nbgrader_api.run(api.generate_feedback(sub.lab, sub.student, force=True), "feedback")
-    except Exception as exc:  # nbgrader or the kernel died: this student gets zero, the run goes on
+        return _grade(task, nb, lang)
+    except Exception as exc:  # a bug or an unexpected kernel failure: this student gets a row, the run goes on
         first = str(exc).strip().splitlines()
-        return Result(sub.student, sub.lab, 0.0, max_score, "error", first[0] if first else type(exc).__name__)
-    feedback = Path(coursedir.feedback_directory) / sub.student / sub.lab / f"{sub.lab}.html"
-    reason = "; ".join(notes) or ("all tests passed" if score == max_score else "")
-    return Result(sub.student, sub.lab, score, max_score, "graded", reason,
-                  str(feedback) if feedback.exists() else "")
+        return Outcome(_row(sub, spec, 0.0, "error", [Note("start", why=first[0] if first else type(exc).__name__)],
+                            lang))
+
+
+def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:
+    sub, spec, limits = task.sub, task.spec, task.limits
+    nonce = secrets.token_hex(8)
+    p = plan(nb, spec, nonce)
+    steps = [s for s in p.steps if s.kind != "markdown"]
+    graded = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s.source) for s in steps])
+    graded.metadata["nlpcourse"] = {"lab": sub.lab, "lang": lang, "student": sub.student}
+    record = kernel.execute(graded, [HISTORY.get(s.kind, False) for s in steps], make(task.sandbox, limits), lang,
+                            f"{TAG}{nonce}:")
+    v = Verdicts(steps, graded.cells, record, nonce)
+    context = [s.source for s in steps if s.kind == "trusted"]
+    v.evidence = scan(p.student_cells, spec.scan, context) + v.evidence
+    score = sum(spec.tests[gid].points for gid, o in v.tests.items() if o["status"] == "passed")
+    has_grade_cells = any(nbgrader_meta(c).get("grade_id") for c in nb.cells)
+    notes = _notes(p, spec, v, record, steps, limits, has_grade_cells)
+    if v.evidence:
+        shown = v.evidence[:8] + ([f"... {len(v.evidence) - 8} more"] if len(v.evidence) > 8 else [])
+        notes.append(Note("review", evidence="; ".join(shown)))
+    if score == spec.max_score and not v.evidence and record.stopped is None:
+        notes.insert(0, Note("all_passed"))
+    if sub.note:
+        notes.insert(0, sub.note)
+    status = "error" if record.stopped == "start" else "needs review" if v.evidence else "graded"
+    result = _row(sub, spec, score, status, notes, lang)
+    page = feedback.html(_feedback(p, graded, v, result, lang))
+    return Outcome(result, page, nbformat.writes(graded), record.log)
+
+
+def _feedback(p: Plan, graded: nbformat.NotebookNode, v: Verdicts, result: Result,
+              lang: str) -> nbformat.NotebookNode:
+    cells, withheld, executed = [], False, iter(graded.cells)
+    for step in p.steps:
+        cell = next(executed) if step.kind != "markdown" else None
+        if step.kind in ("prelude", "tripwire", "final"):
+            continue
+        if step.kind == "markdown":
+            cells.append({"kind": "markdown", "source": step.source})
+        elif step.kind == "test":
+            outcome = v.tests[step.label]
+            cells.append({"kind": "test", "source": feedback.strip_hidden(step.test.source)[0],
+                          "verdict": feedback.verdict(outcome, step.test.source, step.test.points, lang)})
+            withheld = withheld or feedback.strip_hidden(step.test.source)[1]
+        else:
+            cells.append({"kind": step.kind, "source": step.shown, "outputs": list(cell.get("outputs", [])),
+                          "withheld": withheld})
+    summary = f"**{result.status}**: " + Note("score", score=result.score, max_score=result.max_score).text(lang)
+    summary += f"\n\n{result.reason}" if result.reason else ""
+    return feedback.notebook(f"{result.lab}: {result.student}", summary, cells, lang)
+
+
+CSV_FIELDS = [f.name for f in fields(Result)]
+
+
+def write_row(fh, result: Result) -> None:
+    """Append one row and make sure it is on disk: a crash loses at most the submissions still running."""
+    csv.DictWriter(fh, fieldnames=CSV_FIELDS).writerow(asdict(result))
+    fh.flush()
+    os.fsync(fh.fileno())
 
 
 def write_csv(results: list[Result], path: Path) -> None:
+    """All rows, sorted, replacing ``path`` in one step."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(asdict(results[0]) if results else Result.__annotations__))
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         writer.writeheader()
-        for r in results:
+        for r in sorted(results, key=lambda r: (r.lab, r.student_id, r.status == "skipped", r.file)):
             writer.writerow(asdict(r))
+    tmp.replace(path)
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -160,7 +308,8 @@ def _short(text: str, width: int = 90) -> str:
 def table(results: list[Result]) -> str:
     """A plain-text score table."""
     rows = [("student", "lab", "score", "status", "reason")]
-    rows += [(r.student, r.lab, f"{r.score:g}/{r.max_score:g}", r.status, r.reason) for r in results]
+    rows += [(r.student, r.lab, "-" if r.score is None else f"{r.score:g}/{r.max_score:g}", r.status, r.reason_en)
+             for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths)) + "  " + _short(row[4]) for row in rows]
     lines.insert(1, "-" * min(max(len(line) for line in lines), 120))

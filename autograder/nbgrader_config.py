@@ -1,4 +1,9 @@
-"""nbgrader configuration for the course: ``python -m autograder`` loads it (so does ``nbgrader --config``)."""
+"""nbgrader configuration for the course: ``python -m autograder`` loads it (so does ``nbgrader --config``).
+
+``release`` and ``validate`` use nbgrader; ``grade`` does not run nbgrader's autograde (see ``grade.py``:
+a sandboxed kernel, tests from the source notebook, scores computed outside the kernel). The Execute and
+feedback settings below serve ``validate`` and plain ``nbgrader autograde``, which is not sandboxed.
+"""
 
 import os
 from pathlib import Path
@@ -29,7 +34,7 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.GenerateAssignment.create_assignment = True
 
-# Grading runs in fast mode (nbgrader also sets NBGRADER_EXECUTION, which nlpcourse honours).
+# validate and plain nbgrader run in fast mode (nbgrader sets NBGRADER_EXECUTION, which nlpcourse honours).
 c.Execute.timeout = int(os.environ.get("NLPCOURSE_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

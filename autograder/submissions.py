@@ -1,15 +1,30 @@
-"""Find submissions: a folder or zip of ``<student>_<lab>.ipynb`` files, or nbgrader's layout."""
+"""Find submissions: a folder or zip of ``<student>_<lab>.ipynb`` files, or nbgrader's layout.
+
+A student's name may have spaces or any script (``김민수_01_tokenizers.ipynb``): it stays as written in
+``grades.csv`` and a safe id (ASCII, plus a hash when anything had to change) names the student's folders.
+A browser's copy suffix (``alice_01_tokenizers (1).ipynb``) is ignored. Symbolic links are refused. When a
+student has several files for one lab, the newest wins (the time the LMS stored in the zip, else the
+file's modification time; equal times: the last name) and the others are listed as skipped. Every file
+that is not graded is listed with a reason.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import stat
+import unicodedata
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .labs import UsageError, all_labs
+from .messages import Note
 
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+COPY_SUFFIX = re.compile(r"\s*\(\d+\)$")
 
 
 @dataclass
@@ -20,77 +35,145 @@ class Submission:
     lab: str
     origin: str
     data: bytes = b""
-    problem: str | None = None
+    problem: Note | None = None
+    mtime: float = 0.0
+    note: Note | None = None  # how it was chosen among several files
+
+    @property
+    def student_id(self) -> str:
+        return safe_id(self.student)
 
 
-def parse_name(name: str, labs: list[str]) -> tuple[str, str] | str:
-    """``alice_01_tokenizers.ipynb`` -> ("alice", "01_tokenizers"); a string says what is wrong."""
+@dataclass
+class Skipped:
+    """A file that is not graded, and why."""
+
+    origin: str
+    note: Note
+    student: str = ""
+    lab: str = ""
+
+
+def safe_id(student: str) -> str:
+    """``student`` if it is already a safe folder name, else an ASCII version and a short hash."""
+    if STUDENT_ID.match(student):
+        return student
+    ascii_name = unicodedata.normalize("NFKD", student).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_name).strip("._-")
+    digest = hashlib.sha256(student.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"s-{digest}"
+
+
+def parse_name(name: str, labs: list[str]) -> tuple[str, str] | Note:
+    """``alice_01_tokenizers.ipynb`` -> ("alice", "01_tokenizers"); a Note says what is wrong."""
+    name = unicodedata.normalize("NFC", name)
     stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem = COPY_SUFFIX.sub("", stem)
     for lab in sorted(labs, key=len, reverse=True):
-        if stem.endswith("_" + lab) and len(stem) > len(lab) + 1:
-            return stem[: -len(lab) - 1], lab
+        student = stem[: -len(lab) - 1].strip()
+        if stem.endswith("_" + lab) and student:
+            return student, lab
     match = re.match(r"^(.+?)_(\d\d_[A-Za-z0-9_]+)$", stem)
     if match:
-        return f"unknown lab {match.group(2)!r} in {name!r}; labs are: {', '.join(labs)}"
-    return f"cannot tell student and lab from {name!r} (expected <student>_<lab>.ipynb)"
+        return Note("unknown_lab", lab=match.group(2), name=name, labs=", ".join(labs))
+    return Note("bad_name", name=name)
 
 
-def _entry(name: str, origin: str, read, labs: list[str], lab_hint: str | None = None,
-           student_hint: str | None = None) -> Submission | str:
-    if student_hint is not None and lab_hint is not None:
-        student, lab = student_hint, lab_hint
-    else:
+def _entry(name: str, origin: str, read, mtime: float, labs: list[str],
+           student: str | None = None, lab: str | None = None) -> Submission | Skipped:
+    if student is None or lab is None:
         parsed = parse_name(name, labs)
-        if isinstance(parsed, str):
-            return f"skipped {origin}: {parsed}"
+        if isinstance(parsed, Note):
+            return Skipped(origin, parsed)
         student, lab = parsed
-    if not STUDENT_ID.match(student):
-        return f"skipped {origin}: student id {student!r} has characters other than letters, digits, . _ -"
+    student = unicodedata.normalize("NFC", student)
     if not name.endswith(".ipynb"):
-        return Submission(student, lab, origin, problem=f"not a notebook: {name!r} is not an .ipynb file")
-    return Submission(student, lab, origin, data=read())
+        return Submission(student, lab, origin, problem=Note("not_ipynb", name=name), mtime=mtime)
+    return Submission(student, lab, origin, data=read(), mtime=mtime)
 
 
-def collect(path: Path, lab_filter: str | None = None) -> tuple[list[Submission], list[str]]:
-    """Submissions under ``path`` (folder or .zip) and one-line notes about files that were skipped."""
+def _ignored(parts: tuple[str, ...]) -> bool:
+    return any((p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts)
+
+
+def _from_zip(path: Path, labs: list[str]) -> list[Submission | Skipped]:
+    entries = []
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            base = Path(info.filename).name  # never trust folders inside an archive
+            if info.is_dir() or _ignored(Path(info.filename).parts):
+                continue
+            origin = f"{path.name}:{info.filename}"
+            if stat.S_ISLNK(info.external_attr >> 16):
+                entries.append(Skipped(origin, Note("symlink")))
+                continue
+            when = datetime(*info.date_time).timestamp()
+            entries.append(_entry(base, origin, lambda i=info: zf.read(i), when, labs))
+    return entries
+
+
+def _from_folder(path: Path, labs: list[str], skip_dirs: tuple[str, ...]) -> list[Submission | Skipped]:
+    entries = []
+    for root, dirs, files in os.walk(path, followlinks=False):
+        rel_root = Path(root).relative_to(path)
+        dirs.sort()
+        for name in [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            dirs.remove(name)
+            if not _ignored((*rel_root.parts, name)):
+                entries.append(Skipped(str(rel_root / name), Note("symlink")))
+        dirs[:] = [d for d in dirs if not _ignored((d,)) and not (rel_root == Path(".") and d in skip_dirs)]
+        for name in sorted(files):
+            file, rel = Path(root) / name, rel_root / name
+            if _ignored(rel.parts):
+                continue
+            if file.is_symlink():
+                entries.append(Skipped(str(rel), Note("symlink")))
+                continue
+            mtime = file.stat().st_mtime
+            if len(rel.parts) == 3:  # nbgrader layout: <student>/<lab>/<lab>.ipynb
+                student, lab = rel.parts[0], rel.parts[1]
+                if lab not in labs:
+                    entries.append(Skipped(str(rel), Note("unknown_lab", lab=lab, name=str(rel), labs=", ".join(labs))))
+                elif name == f"{lab}.ipynb":
+                    entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs, student, lab))
+                continue  # other files beside a notebook (data, images) are not submissions
+            if len(rel.parts) == 1:
+                entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs))
+            else:
+                entries.append(Skipped(str(rel), Note("bad_layout")))
+    return entries
+
+
+def _newest(group: list[Submission]) -> tuple[Submission, list[Skipped]]:
+    ordered = sorted(group, key=lambda s: (s.mtime, s.origin))
+    chosen = ordered[-1]
+    if len(group) > 1:
+        when = datetime.fromtimestamp(chosen.mtime).isoformat(sep=" ", timespec="seconds")
+        chosen.note = Note("newest_of", n=len(group), when=when)
+    return chosen, [Skipped(s.origin, Note("older_file", kept=chosen.origin), s.student, s.lab) for s in ordered[:-1]]
+
+
+def collect(path: Path, lab_filter: str | None = None,
+            skip_dirs: tuple[str, ...] = ()) -> tuple[list[Submission], list[Skipped]]:
+    """Submissions under ``path`` (folder or .zip) and the files that are not graded, with reasons."""
     labs = all_labs()
-    entries: list[Submission | str] = []
     if not path.exists():
         raise UsageError(f"no such file or folder: {path}")
     if path.is_file():
         if not zipfile.is_zipfile(path):
             raise UsageError(f"{path} is neither a folder nor a zip file")
-        with zipfile.ZipFile(path) as zf:
-            for info in zf.infolist():
-                base = Path(info.filename).name  # never trust folders inside an archive
-                if info.is_dir() or base.startswith(".") or info.filename.startswith("__MACOSX"):
-                    continue
-                entries.append(_entry(base, f"{path.name}:{info.filename}", lambda i=info: zf.read(i), labs))
+        entries = _from_zip(path, labs)
     else:
-        for file in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = file.relative_to(path)
-            if any(part.startswith(".") for part in rel.parts) or ".ipynb_checkpoints" in rel.parts:
-                continue
-            if len(rel.parts) == 3:  # nbgrader layout: <student>/<lab>/<lab>.ipynb
-                student, lab = rel.parts[0], rel.parts[1]
-                if lab not in labs:
-                    entries.append(f"skipped {rel}: unknown lab {lab!r}; labs are: {', '.join(labs)}")
-                elif rel.suffix == ".ipynb":
-                    entries.append(_entry(rel.name, str(rel), file.read_bytes, labs, lab, student))
-                continue  # other files beside a notebook (data, images) are not submissions
-            if len(rel.parts) == 1:
-                entries.append(_entry(rel.name, str(rel), file.read_bytes, labs))
-            else:
-                entries.append(f"skipped {rel}: not <student>_<lab>.ipynb nor <student>/<lab>/<lab>.ipynb")
-    submissions, notes, seen = [], [], set()
+        entries = _from_folder(path, labs, skip_dirs)
+    skipped = [e for e in entries if isinstance(e, Skipped)]
+    groups: dict[tuple[str, str], list[Submission]] = {}
     for entry in entries:
-        if isinstance(entry, str):
-            notes.append(entry)
-        elif lab_filter and entry.lab != lab_filter:
-            continue
-        elif (entry.student, entry.lab) in seen:
-            notes.append(f"skipped {entry.origin}: a second submission from {entry.student} for {entry.lab}")
-        else:
-            seen.add((entry.student, entry.lab))
-            submissions.append(entry)
-    return submissions, notes
+        if isinstance(entry, Submission) and (not lab_filter or entry.lab == lab_filter):
+            groups.setdefault((entry.student, entry.lab), []).append(entry)
+    submissions = []
+    for group in groups.values():
+        chosen, older = _newest(group)
+        submissions.append(chosen)
+        skipped += older
+    submissions.sort(key=lambda s: (s.lab, s.student_id))
+    return submissions, skipped

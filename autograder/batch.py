@@ -1,0 +1,83 @@
+"""Grade a folder or zip of submissions: collect, choose the sandbox, grade, and write each student's
+files and CSV row as soon as that student is graded.
+
+Per student (``<work>`` is ``NLPCOURSE_WORKDIR`` or ``autograder/``; ``<id>`` the safe student id):
+``submitted/<id>/<lab>/<lab>.ipynb`` (the file as handed in), ``autograded/<id>/<lab>/<lab>.ipynb``
+(executed, with the grader's cells: for instructors), ``autograded/<id>/<lab>/result.json`` and
+``feedback/<id>/<lab>/<lab>.html``. ``grades.csv`` gets a row per file as results arrive, and is
+rewritten sorted at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from .assemble import lab_spec
+from .grade import CSV_FIELDS, Outcome, Result, Task, table, workdir, write_csv, write_row
+from .labs import UsageError
+from .parallel import run
+from .sandbox import choose
+from .submissions import Skipped, collect, safe_id
+
+
+def _skipped_row(skip: Skipped, max_scores: dict[str, float]) -> Result:
+    text = skip.note.text("en")
+    return Result(skip.student, safe_id(skip.student) if skip.student else "", skip.lab, skip.origin, None,
+                  max_scores.get(skip.lab, 0.0), "skipped", text, text)
+
+
+def _save(outcome: Outcome, data: bytes, work: Path) -> Result:
+    result = outcome.result
+    parts = (result.student_id, result.lab)
+    for kind in ("submitted", "autograded", "feedback"):
+        shutil.rmtree(work.joinpath(kind, *parts), ignore_errors=True)
+        work.joinpath(kind, *parts).mkdir(parents=True)
+    work.joinpath("submitted", *parts, f"{result.lab}.ipynb").write_bytes(data)
+    if outcome.graded:
+        work.joinpath("autograded", *parts, f"{result.lab}.ipynb").write_text(outcome.graded, encoding="utf-8")
+    if outcome.feedback_html:
+        page = work.joinpath("feedback", *parts, f"{result.lab}.html")
+        page.write_text(outcome.feedback_html, encoding="utf-8")
+        result.feedback = str(page)
+    record = {**asdict(result), "seconds": round(outcome.seconds, 2), "kernel_log": outcome.log}
+    work.joinpath("autograded", *parts, "result.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
+    return result
+
+
+def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, workers: int = 1,
+                scheduler: str | None = None, skip_dirs: tuple[str, ...] = ()) -> list[Result]:
+    """Grade everything under ``path``; print progress and a table; return every row of ``grades.csv``."""
+    submissions, skipped = collect(path, lab, skip_dirs)
+    if not submissions and not skipped:
+        raise UsageError(f"no submissions found in {path}")
+    sandbox = choose(sandbox_mode)
+    if sandbox.name == "none":
+        print("warning: --sandbox none: submissions run unsandboxed, with the grader's permissions")
+    specs = {name: lab_spec(name) for name in sorted({s.lab for s in submissions})}
+    rows = [_skipped_row(s, {k: v.max_score for k, v in specs.items()}) for s in skipped]
+    for row in rows:
+        print(f"skipped {row.file}: {row.reason_en}")
+    work = workdir()
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    data = {(s.student, s.lab): s.data for s in submissions}
+    tasks = [Task(s, specs[s.lab], sandbox.name, sandbox.limits) for s in submissions]
+    print(f"grading {len(tasks)} submission(s) in sandbox '{sandbox.name}', {workers} at a time"
+          + (f" on {scheduler}" if scheduler else ""), flush=True)
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        fh.write(",".join(CSV_FIELDS) + "\r\n")
+        for row in rows:
+            write_row(fh, row)
+        for outcome in run(tasks, workers, scheduler):
+            result = _save(outcome, data[(outcome.result.student, outcome.result.lab)], work)
+            write_row(fh, result)
+            rows.append(result)
+            print(f"graded {result.student:<14} {result.lab:<28} {result.score:g}/{result.max_score:g} "
+                  f"{result.status} ({outcome.seconds:.1f} s)", flush=True)
+    write_csv(rows, csv_path)
+    print()
+    print(table(sorted(rows, key=lambda r: (r.lab, r.student_id, r.file))))
+    print(f"\ngrades: {csv_path}\nfeedback: {work / 'feedback'}/<student>/<lab>/<lab>.html")
+    return rows

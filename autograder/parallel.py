@@ -1,0 +1,47 @@
+"""Run grading units one after another, N at a time in a process pool, or on a Dask cluster.
+
+Nothing here schedules: ``concurrent.futures`` runs a local pool, and ``distributed`` runs the same unit
+on a Dask scheduler (``--scheduler tcp://host:8786``; dask-jobqueue and dask-kubernetes start such a
+cluster on Slurm or Kubernetes). Results come back as each submission finishes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from .grade import Outcome, Task, grade_unit
+from .messages import Note
+
+
+def _failed(task: Task, exc: BaseException) -> Outcome:
+    """A row for a submission whose worker failed (the worker process died, or the cluster lost it)."""
+    task.sub.problem = Note("start", why=f"the grading worker failed: {type(exc).__name__}: {exc}"[:200])
+    return grade_unit(task)
+
+
+def run(tasks: list[Task], workers: int = 1, scheduler: str | None = None) -> Iterator[Outcome]:
+    """Grade every task; yield each outcome as soon as it is ready."""
+    if scheduler:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+
+        with Client(scheduler) as client:
+            futures = {client.submit(grade_unit, task, pure=False): task for task in tasks}
+            for future in dask_completed(futures):
+                try:
+                    yield future.result()
+                except Exception as exc:
+                    yield _failed(futures[future], exc)
+    elif workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            futures = {pool.submit(grade_unit, task): task for task in tasks}
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except Exception as exc:
+                    yield _failed(futures[future], exc)
+    else:
+        for task in tasks:
+            yield grade_unit(task)
