@@ -27,8 +27,8 @@ def execute(nb: NotebookNode, cwd: Path = REPO) -> NotebookNode:
     executed = copy.deepcopy(nb)
     env = {**os.environ, "NLPCOURSE_MODE": "fast"}
     client = NotebookClient(executed, timeout=CELL_TIMEOUT, allow_errors=True, kernel_name="python3",
-                            resources={"metadata": {"path": str(cwd)}}, env=env)
-    client.execute()
+                            resources={"metadata": {"path": str(cwd)}})
+    client.execute(env=env)  # the kernel's environment (NotebookClient itself has no env setting)
     return executed
 
 
