@@ -64,10 +64,22 @@ def keep_outputs(executed: NotebookNode) -> NotebookNode:
         if cell.cell_type != "code":
             continue
         keep = not (is_exercise(cell) or _error(cell) or stopped(cell) or VARYING in cell.metadata.get("tags", []))
-        cell.outputs = [_clean(o) for o in cell.outputs] if keep else []
+        cell.outputs = _merge_streams([_clean(o) for o in cell.outputs]) if keep else []
         cell.execution_count = None
     nb.metadata.pop("widgets", None)
     return nb
+
+
+def _merge_streams(outputs: list[NotebookNode]) -> list[NotebookNode]:
+    """Adjacent stdout (or stderr) chunks as one output: how a stream is split varies from run to run."""
+    merged: list[NotebookNode] = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if last is not None and output.output_type == last.output_type == "stream" and output.name == last.name:
+            last.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def _clean(output: NotebookNode) -> NotebookNode:
