@@ -18,6 +18,18 @@ from autograder.stamp import is_header
 from nlpcourse.exercises import STOP_MARK
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Labs whose second edition (issues 11 and 12) has not landed yet: their English-only prose and their
+# blank-release errors are expected failures. strict: the day a lab is done, its entry must go.
+PENDING: dict[str, str] = {}
+
+
+def pending(lab: str) -> list:
+    reason = PENDING.get(lab)
+    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+
+
+def lab_params(labs):
+    return [pytest.param(lab, marks=pending(lab)) for lab in labs]
 
 
 def test_tr_follows_the_language(monkeypatch):
@@ -47,7 +59,7 @@ def test_needs_stops_cleanly_on_unfinished_work_only(capsys):
         print(1 / 0)  # a real bug is not hidden
 
 
-@pytest.mark.parametrize("lab", LABS)
+@pytest.mark.parametrize("lab", lab_params(LABS))
 def test_every_prose_cell_has_both_languages(lab):
     nb = nbformat.read(source_notebook(lab), as_version=4)
     prose = [c for c in nb.cells if c.cell_type == "markdown" and not is_header(c)]
@@ -64,7 +76,7 @@ def test_every_prose_cell_has_both_languages(lab):
     assert not code, "code cells are shared by both editions: no lang tag on them"
 
 
-@pytest.fixture(scope="module", params=EDITIONS, ids=[f"{lab}-{lang}" for lab, lang in EDITIONS])
+@pytest.fixture(scope="module", params=[pytest.param(e, marks=pending(e[0]), id=f"{e[0]}-{e[1]}") for e in EDITIONS])
 def blank_run(request):
     lab, lang = request.param
     path = release_notebook(lab, lang)
