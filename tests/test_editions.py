@@ -20,7 +20,10 @@ from nlpcourse.exercises import STOP_MARK
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Labs whose second edition (issues 11 and 12) has not landed yet: their English-only prose and their
 # blank-release errors are expected failures. strict: the day a lab is done, its entry must go.
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    lab: "second edition and Korean prose not landed yet (issues 11, 12)"
+    for lab in ("01_tokenizers", "02_bow_tfidf", "04_transformer_from_scratch")
+}
 
 
 def pending(lab: str) -> list:
