@@ -51,6 +51,7 @@ def lab_notebooks(labs: list[str], rev: str | None, folder: Path) -> dict[str, P
 def mutate(notebook: Path, out: Path, extra: list[str]) -> tuple[dict, float]:
     """Run ``python -m autograder mutate`` on one notebook; return its JSON record and wall time."""
     start = time.perf_counter()
+    out.unlink(missing_ok=True)
     subprocess.run([sys.executable, "-m", "autograder", "mutate", str(notebook), "--json", str(out), *extra],
                    cwd=REPO, stdout=sys.stderr, check=False)
     if not out.exists():
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--rev", help="test the notebooks committed at this git revision, not the working tree")
     parser.add_argument("--no-isolation", action="store_true", help="skip the scoring-isolation check")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "mutation" / "REPORT.md")
+    parser.add_argument("--records", type=Path, help="also keep each run's JSON record (every mutant) in this folder")
     args = parser.parse_args()
     command = "python benchmarks/mutation.py " + " ".join(sys.argv[1:])
     commit = subprocess.run(["git", "rev-parse", "--short", args.rev or "HEAD"], cwd=REPO, capture_output=True,
@@ -105,8 +107,9 @@ def main() -> None:
     extra = ["--workers", str(args.workers), "--min-kill", "0"]
     extra += ["--sample", str(args.sample), "--seed", str(args.seed)] if args.sample else []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        notebooks = lab_notebooks(args.labs, args.rev, folder)
+        folder = args.records or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        notebooks = lab_notebooks(args.labs, args.rev, Path(tmp))
         summary, sections = [], []
         for lab, notebook in notebooks.items():
             print(f"== {lab}", file=sys.stderr, flush=True)

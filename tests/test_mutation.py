@@ -171,12 +171,12 @@ def test_frozen_and_global_helpers():
 SOLUTION = {"grade": False, "locked": False, "solution": True, "schema_version": 3, "task": False}
 TEST = {"grade": True, "locked": True, "solution": False, "points": 1, "schema_version": 3, "task": False}
 CELLS = [
-    ("import math", None, None),
+    ("import math\nDATA = [1, 2, 3]", None, None),
     (cell("if x < lo:\n    return lo\nif x > hi:\n    return hi\nreturn x", "def clip(x, lo, hi):"), "clip", SOLUTION),
     ("assert clip(5, 0, 10) == 5", "test_clip", TEST),
     (cell("out = 0\nfor x in xs:\n    out += x\nreturn out", "def total(xs):"), "total", SOLUTION),
     ("numbers = [4, 5, 6]\nTOTAL = total(numbers)", None, None),
-    ("xs = [1, 2, 3]\nassert total(xs) == 6 and xs == [1, 2, 3]\n"
+    ("assert total(DATA) == 6 and DATA == [1, 2, 3]\nxs = [1, 2, 3]\nassert total(xs) == 6 and xs == [1, 2, 3]\n"
      "assert total([]) == 0 and total([7]) == 7 and total([-1, 4]) == 3\nassert TOTAL == 15", "test_total", TEST),
     (cell("steps = 0\nwhile n > 0:\n    n -= 1\n    steps += 1\nreturn steps", "def countdown(n):"), "countdown",
      SOLUTION),
@@ -281,7 +281,8 @@ def mutant(exercise, original, replacement):
                 if (m.original, m.replacement) == (original, replacement))
 total_test, loop_test = lab.exercises["total"].tests[0], lab.exercises["countdown"].tests[0]
 checks = [
-    runner.Check("bad", "total", mutant("total", "out += x", "out -= x").source, total_test),
+    # pops an item from the global list DATA, which no cell re-creates
+    runner.Check("bad", "total", mutant("total", "def total", "@__mutation__.modifies('xs')").source, total_test),
     runner.Check("good", "total", lab.exercises["total"].cell.source, total_test),
     runner.Check("loop", "countdown", mutant("countdown", "n -= 1", "<removed>").source, loop_test),
 ]
@@ -294,7 +295,7 @@ def test_checks_run_in_process_when_forking_is_unsafe(synthetic):
     result = subprocess.run([sys.executable, "-c", INLINE, str(synthetic)], cwd=REPO, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    # "good" after "bad" passes: the reference solution and the state built from it were restored
+    # "good" after "bad" passes: the namespace, the contents of DATA included, was restored
     assert json.loads(result.stdout.splitlines()[-1]) == {"bad": "failed", "good": "passed", "loop": "timeout"}
 
 

@@ -165,11 +165,13 @@ def _finish(fd: int, data: bytearray | None, kill: bool = False) -> Outcome:
         return Outcome("crashed", f"child exited with status {status} and no result")
 
 
-def run_inline(check: Callable[[], Outcome], timeout: float) -> Outcome:
-    """Run a check in this process, interrupted by an alarm after ``timeout`` seconds."""
+def run_inline(check: Callable[[], Outcome], timeout: float, namespace: dict) -> Outcome:
+    """Run a check in this process, interrupted by an alarm after ``timeout`` seconds; then put the
+    namespace back as it was (see ``Snapshot``)."""
     def alarm(signum, frame):
         raise MutantTimeout(f"over {timeout:g} s")
 
+    snapshot = Snapshot(namespace)
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
@@ -179,3 +181,52 @@ def run_inline(check: Callable[[], Outcome], timeout: float) -> Outcome:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        snapshot.restore()
+
+
+class Snapshot:
+    """A namespace's bindings and the contents of its lists, dicts, sets and arrays: what a check run in
+    this process can change (a mutant that modifies its argument in place, cells that rebind names).
+    Objects changed in other ways (a model's weights, a tokenizer's state) are not restored."""
+
+    def __init__(self, namespace: dict):
+        self.namespace = namespace
+        self.bindings = dict(namespace)
+        self.contents = [(value, saved) for value in {id(v): v for v in namespace.values()}.values()
+                         if (saved := _save(value)) is not None]
+
+    def restore(self) -> None:
+        for name in [n for n in self.namespace if n not in self.bindings]:
+            del self.namespace[name]
+        self.namespace.update(self.bindings)
+        for value, saved in self.contents:
+            _put(value, saved)
+
+
+_LARGEST = 10_000_000  # elements: bigger arrays are not saved
+
+
+def _save(value):
+    if isinstance(value, (list, dict, set, bytearray)):
+        return type(value).copy(value) if not isinstance(value, bytearray) else bytes(value)
+    kind = type(value).__module__.split(".")[0]
+    if kind == "numpy" and hasattr(value, "flags") and value.flags.writeable and value.size <= _LARGEST:
+        return value.copy()
+    if kind == "torch" and hasattr(value, "detach") and value.numel() <= _LARGEST:
+        return value.detach().clone()
+    return None
+
+
+def _put(value, saved) -> None:
+    if isinstance(value, (list, bytearray)):
+        value[:] = saved
+    elif isinstance(value, (dict, set)):
+        value.clear()
+        value.update(saved)
+    elif type(value).__module__.startswith("torch"):
+        import torch
+
+        with torch.no_grad():
+            value.data.copy_(saved)
+    else:
+        value[...] = saved

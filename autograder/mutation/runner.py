@@ -97,11 +97,7 @@ def _run_all(lab: Lab, shell: Shell, checks: list[Check], workers: int, limit: f
     jobs = [(c.key, _job(lab, shell, c)) for c in checks]
     if kernel.fork_safe():
         return dict(kernel.run_forked(jobs, workers, limit, workdir))
-    results = {}
-    for check, (key, job) in zip(checks, jobs, strict=True):
-        results[key] = kernel.run_inline(job, limit)
-        _restore(lab, shell, check)
-    return results
+    return {key: kernel.run_inline(job, limit, shell.namespace) for key, job in jobs}
 
 
 def _job(lab: Lab, shell: Shell, check: Check) -> Callable[[], Outcome]:
@@ -128,12 +124,3 @@ def _outcome(error: str, start: float, where: str = "") -> Outcome:
         return Outcome("passed", "", seconds)
     status = "timeout" if error.startswith(kernel.MutantTimeout.__name__) else "failed"
     return Outcome(status, where + error, seconds)
-
-
-def _restore(lab: Lab, shell: Shell, check: Check) -> None:
-    """After a check ran in this process: the reference solution and the state built from it, again."""
-    solution = lab.exercises[check.exercise].cell
-    shell.run(solution.source)
-    for cell in lab.replay(solution, check.test):
-        shell.run(cell.source)
-    shell.namespace.pop(RUNTIME, None)
