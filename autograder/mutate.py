@@ -69,7 +69,8 @@ def cmd_mutate(args: argparse.Namespace) -> int:
     checks = [runner.Check(m.id, m.exercise, m.source, t) for m in chosen for t in lab.exercises[m.exercise].tests]
     done = _run(lab, checks, args, first_failure=True)  # a mutant killed once needs no more test cells
     equivalents = report.load_equivalents(args.equivalent or EQUIVALENTS / f"{lab.name}.json")
-    result = report.tally(lab, chosen, done.outcomes, equivalents)
+    known = {m.id for name, ex in lab.exercises.items() for m in mutants(name, ex.cell.source)}
+    result = report.tally(lab, chosen, done.outcomes, equivalents, known)
     result.notes += [f"the unchanged notebook failed in {e}" for e in done.notebook_errors]
     sampled = f"a sample of at most {args.sample} mutants per exercise (seed {args.seed})" if args.sample else \
         "every mutant"

@@ -42,6 +42,10 @@ def lab_notebooks(labs: list[str], rev: str | None, folder: Path) -> dict[str, P
                 target.write_bytes(subprocess.run(["git", "show", f"{rev}:{name}"], cwd=REPO, capture_output=True,
                                                   check=True).stdout)
                 found[path.stem] = target
+                listed = f"benchmarks/mutation/equivalent/{path.stem}.json"  # the equivalents as committed then
+                shown = subprocess.run(["git", "show", f"{rev}:{listed}"], cwd=REPO, capture_output=True)
+                (folder / path.stem / "equivalent.json").write_bytes(shown.stdout if shown.returncode == 0 else
+                                                                     b'{"equivalent": []}')
     missing = [lab for lab in labs if lab not in found]
     if missing:
         sys.exit(f"error: no lab {', '.join(missing)} (labs: {', '.join(found)})")
@@ -113,7 +117,9 @@ def main() -> None:
         summary, sections = [], []
         for lab, notebook in notebooks.items():
             print(f"== {lab}", file=sys.stderr, flush=True)
-            record, seconds = mutate(notebook, folder / f"{lab}.json", extra)
+            listed = notebook.parent / "equivalent.json"
+            equivalent = ["--equivalent", str(listed)] if listed.exists() else []
+            record, seconds = mutate(notebook, folder / f"{lab}.json", extra + equivalent)
             isolation = None
             if not args.no_isolation:
                 isolation, _ = mutate(notebook, folder / f"{lab}.isolation.json", ["--isolation", "--workers",

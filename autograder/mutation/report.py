@@ -58,7 +58,8 @@ def load_equivalents(path: Path) -> dict[str, str]:
 
 
 def tally(lab: Lab, mutants: list[Mutant], outcomes: dict[tuple[str, str], Outcome],
-          equivalents: dict[str, str]) -> MutationReport:
+          equivalents: dict[str, str], known: set[str]) -> MutationReport:
+    """``known``: the id of every mutant of the lab, run or not (a listed id outside it is stale)."""
     verdicts, tallies, stale, results = {}, {}, [], {}
     for (key, _), outcome in outcomes.items():
         results.setdefault(key, []).append(outcome)
@@ -73,7 +74,6 @@ def tally(lab: Lab, mutants: list[Mutant], outcomes: dict[tuple[str, str], Outco
         row = tallies[mutant.exercise]
         row.mutants += 1
         setattr(row, verdict, getattr(row, verdict) + 1)
-    known = {m.id for m in mutants}
     stale += [f"{i} is listed as equivalent but no such mutant exists" for i in equivalents if i not in known]
     used = [t for t in tallies.values() if t.mutants]
     return MutationReport(lab.name, used, verdicts, mutants, outcomes, stale)
