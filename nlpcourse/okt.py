@@ -1,21 +1,25 @@
 """Okt part-of-speech tags for many texts: computed once per machine, in parallel, cached on disk.
 
-KoNLPy's Okt runs single-threaded in Java, so ``okt_pos`` tags chunks of the texts in a pool of
-worker processes (each starts its own JVM), shows a progress bar, and keeps the result under
-``cache_dir("okt")`` keyed by a hash of the texts and the options. Labs that tokenise the same NSMC
-reviews share the cache; a second run reads it back in seconds.
+KoNLPy's Okt runs single-threaded in Java, so ``okt_pos`` splits the texts into chunks and tags them on
+every usable core: in this process (whose JVM is often warm already) and in worker processes, one per
+other core, each with its own JVM. The workers stay up between calls, so a second call (the test set
+after the training set) pays no JVM start-up. It shows a progress bar and keeps the result under
+``cache_dir("okt")``, keyed by a hash of the texts and the options: labs that tag the same NSMC reviews
+share the cache, and a second run reads it back in seconds.
 """
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import hashlib
 import json
 import multiprocessing
 import os
 import warnings
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -25,11 +29,14 @@ from .java import ensure_java
 from .paths import cache_dir
 
 Tagged = list[tuple[str, str]]
-CHUNK = 500  # texts per task: small enough for a smooth progress bar, large enough to keep overhead low
-PARALLEL_MIN = 10_000  # fewer texts are tagged in this process: starting worker JVMs would cost more
+Job = tuple[list[str], bool, bool]
+CHUNK = 500  # texts per task: small enough for a smooth progress bar and an even finish, large enough to be cheap
+PARALLEL_MIN = 10_000  # fewer texts are tagged in this process alone: starting worker JVMs would cost more
 FORMAT = 1  # bump when the cache file layout changes
 
 _okt = None
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
 
 
 def _tagger():
@@ -43,17 +50,38 @@ def _tagger():
     return _okt
 
 
-def _tag_chunk(job: tuple[list[str], bool, bool]) -> list[Tagged]:
+def _tag_chunk(job: Job) -> list[Tagged]:
     texts, norm, stem = job
     okt = _tagger()
     return [okt.pos(text, norm=norm, stem=stem) for text in texts]
 
 
 def _workers() -> int:
+    """The cores this process may use."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         return os.cpu_count() or 1
+
+
+def _helpers(size: int) -> ProcessPoolExecutor:
+    """The worker processes, started once and kept (their JVMs stay warm for the next call)."""
+    global _pool, _pool_size
+    if _pool is None or _pool_size != size:
+        close_pool()
+        # spawn, not fork: a JVM already running in this process does not survive a fork
+        _pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))
+        _pool_size = size
+    return _pool
+
+
+@atexit.register
+def close_pool() -> None:
+    """Stop the worker processes (a later call starts new ones)."""
+    global _pool, _pool_size
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+    _pool, _pool_size = None, 0
 
 
 def cache_path(texts: list[str], norm: bool, stem: bool) -> Path:
@@ -85,22 +113,30 @@ def _write(path: Path, tagged: list[Tagged]) -> None:
         warnings.warn(f"could not write the Okt cache {path}: {exc}", stacklevel=3)
 
 
-def _tag_all(texts: list[str], norm: bool, stem: bool, workers: int) -> Iterator[list[Tagged]]:
-    """The tags of ``texts``, chunk by chunk, in order."""
-    jobs = [(texts[i: i + CHUNK], norm, stem) for i in range(0, len(texts), CHUNK)]
-    done = 0
-    if min(workers, len(jobs)) > 1:
-        # spawn, not fork: a JVM already running in this process does not survive a fork
-        context = multiprocessing.get_context("spawn")
+def _tag_all(jobs: list[Job], cores: int) -> Iterator[tuple[int, list[Tagged]]]:
+    """(index, tags) of every job, in the order they finish: this process takes jobs from the back of the
+    queue while ``cores - 1`` worker processes take them from the front."""
+    queue = deque(range(len(jobs)))
+    pending: dict[Future, int] = {}
+    pool = _helpers(cores - 1) if cores > 1 and len(jobs) > 1 else None
+    while queue or pending:
         try:
-            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
-                for chunk in pool.map(_tag_chunk, jobs):
-                    yield chunk
-                    done += 1
-            return
-        except BrokenProcessPool as exc:  # the workers could not start (e.g. no importable __main__)
+            while pool is not None and queue and len(pending) < 2 * _pool_size:  # one running, one waiting each
+                future = pool.submit(_tag_chunk, jobs[queue[0]])
+                pending[future] = queue.popleft()
+            if queue:
+                i = queue.pop()
+                yield i, _tag_chunk(jobs[i])
+            finished = [f for f in pending if f.done()] if queue else wait(pending, return_when=FIRST_COMPLETED)[0]
+            for future in finished:
+                tags = future.result()
+                yield pending.pop(future), tags
+        except BrokenProcessPool as exc:  # a worker died or could not start: finish in this process
             warnings.warn(f"Okt worker processes failed ({exc}); tagging in this process instead", stacklevel=3)
-    yield from map(_tag_chunk, jobs[done:])
+            queue.extend(pending.values())
+            pending.clear()
+            pool = None
+            close_pool()
 
 
 def okt_pos(texts: list[str], *, norm: bool = False, stem: bool = False) -> list[list[tuple[str, str]]]:
@@ -116,11 +152,13 @@ def okt_pos(texts: list[str], *, norm: bool = False, stem: bool = False) -> list
             return _read(path)
         except (OSError, EOFError, ValueError) as exc:  # a damaged file: tag again and replace it
             warnings.warn(f"ignoring the damaged Okt cache {path}: {exc}", stacklevel=2)
-    tagged: list[Tagged] = []
+    jobs = [(texts[i: i + CHUNK], norm, stem) for i in range(0, len(texts), CHUNK)]
+    chunks: list[list[Tagged]] = [[] for _ in jobs]
+    cores = _workers() if len(texts) >= PARALLEL_MIN else 1
     with tqdm(total=len(texts), desc="Okt", unit="text") as bar:
-        workers = _workers() if len(texts) >= PARALLEL_MIN else 1
-        for chunk in _tag_all(texts, norm, stem, workers):
-            tagged.extend(chunk)
-            bar.update(len(chunk))
+        for i, tags in _tag_all(jobs, cores):
+            chunks[i] = tags
+            bar.update(len(tags))
+    tagged = [tags for chunk in chunks for tags in chunk]
     _write(path, tagged)
     return tagged

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
@@ -28,6 +28,12 @@ def serial(reviews) -> dict[tuple[bool, bool], list]:
             for norm, stem in ((True, True), (False, False))}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def stop_workers():
+    yield
+    okt.close_pool()
+
+
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("NLPCOURSE_CACHE", str(tmp_path))
@@ -35,12 +41,15 @@ def cache(tmp_path, monkeypatch):
 
 
 def test_parallel_tags_equal_a_serial_loop_and_come_back_from_the_cache(reviews, serial, cache, monkeypatch):
-    monkeypatch.setattr(okt, "PARALLEL_MIN", 0)  # two worker processes even for a few hundred reviews
-    monkeypatch.setattr(okt, "CHUNK", 64)
+    monkeypatch.setattr(okt, "PARALLEL_MIN", 0)  # the worker pool even for a few hundred reviews
+    monkeypatch.setattr(okt, "CHUNK", 32)
+    monkeypatch.setattr(okt, "_workers", lambda: 3)  # this process and two workers, whatever the machine
     got = okt.okt_pos(reviews, norm=True, stem=True)
     assert got == serial[True, True]
+    assert okt._pool is not None and okt._pool_size == 2, "the workers stay up for the next call"
+    assert okt.okt_pos(reviews[::-1], norm=False, stem=False) == serial[False, False][::-1]
     assert all(isinstance(tag, tuple) for tags in got for tag in tags)
-    assert len(list(cache.glob("*.jsonl.gz"))) == 1
+    assert len(list(cache.glob("*.jsonl.gz"))) == 2
 
     def no_tagging(*args):
         raise AssertionError("tagged again instead of reading the cache")
@@ -69,15 +78,22 @@ def test_a_damaged_cache_is_tagged_again(reviews, serial, cache):
     assert okt._read(path) == serial[True, True][:20]
 
 
-def test_workers_that_cannot_start_fall_back_to_this_process(reviews, serial, cache, monkeypatch):
+def test_workers_that_fail_are_replaced_by_this_process(reviews, serial, cache, monkeypatch):
     class Broken:
-        def __init__(self, *args, **kwargs):
-            raise BrokenProcessPool("no workers here")
+        """A pool whose workers die: every task ends in BrokenProcessPool."""
 
-    monkeypatch.setattr(okt, "ProcessPoolExecutor", Broken)
+        def submit(self, *args):
+            future = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(okt, "_pool", None)
+    monkeypatch.setattr(okt, "ProcessPoolExecutor", lambda *args, **kwargs: Broken())
     monkeypatch.setattr(okt, "PARALLEL_MIN", 0)
     monkeypatch.setattr(okt, "CHUNK", 10)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert okt.okt_pos(reviews[:30], norm=True, stem=True) == serial[True, True][:30]
-    assert any("failed" in str(w.message) for w in caught)
+    with pytest.warns(UserWarning, match="failed"):
+        assert okt.okt_pos(reviews[:60], norm=True, stem=True) == serial[True, True][:60]
+    assert okt._pool is None
