@@ -305,7 +305,7 @@ def test_checks_run_in_process_when_forking_is_unsafe(synthetic):
 def test_sampled_run_on_a_real_lab(tmp_path):
     out = tmp_path / "lab.json"
     result = run_cli("mutate", "02_bow_tfidf", "--exercise", "count_matrix", "--sample", "4", "--seed", "1",
-                     "--min-kill", "0", "--json", str(out), timeout=300)
+                     "--min-kill", "0", "--equivalent", str(tmp_path / "none.json"), "--json", str(out), timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     record = json.loads(out.read_text())
     assert len(record["mutants"]) == 4 and [row["exercise"] for row in record["exercises"]] == ["count_matrix"]
