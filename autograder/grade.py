@@ -225,8 +225,8 @@ def _unit(task: Task) -> Outcome:
         return _grade(task, nb, lang)
     except Exception as exc:  # a bug or an unexpected kernel failure: this student gets a row, the run goes on
         first = str(exc).strip().splitlines()
-        return Outcome(_row(sub, spec, 0.0, "error", [Note("start", why=first[0] if first else type(exc).__name__)],
-                            lang))
+        why = first[0][:200] if first else type(exc).__name__
+        return Outcome(_row(sub, spec, 0.0, "error", [*chosen, Note("internal", why=why)], lang))
 
 
 def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:

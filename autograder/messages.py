@@ -25,6 +25,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "wall": ("stopped after {seconds} s, the limit for one submission; tests not run scored 0",
              "제출물 하나의 제한 시간 {seconds}초를 넘겨 중단됨; 실행되지 않은 테스트는 0점"),
     "start": ("the grading kernel could not start: {why}", "채점 커널을 시작할 수 없음: {why}"),
+    "internal": ("the grader failed on this submission: {why}", "채점기가 이 제출물에서 실패함: {why}"),
     "truncated": ("output cut to {kb} KB per cell in: {cells}", "셀당 출력 {kb} KB로 잘림: {cells}"),
     "dropped": ("an output over {mb} MB was dropped in: {cells}", "{mb} MB가 넘는 출력을 버림: {cells}"),
     "review": ("needs review: {evidence}", "검토 필요: {evidence}"),

@@ -17,7 +17,7 @@ from .messages import Note
 
 def _failed(task: Task, exc: BaseException) -> Outcome:
     """A row for a submission whose worker failed (the worker process died, or the cluster lost it)."""
-    task.sub.problem = Note("start", why=f"the grading worker failed: {type(exc).__name__}: {exc}"[:200])
+    task.sub.problem = Note("internal", why=f"its worker failed: {type(exc).__name__}: {exc}"[:200])
     return grade_unit(task)
 
 
