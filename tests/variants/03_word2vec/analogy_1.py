@@ -1,4 +1,6 @@
-def analogy(a: str, b: str, c: str, vectors: np.ndarray, index_to_key: list[str], topn: int = 1) -> list[tuple[str, float]]:
+def analogy(
+    a: str, b: str, c: str, vectors: np.ndarray, index_to_key: list[str], topn: int = 1
+) -> list[tuple[str, float]]:
     """Unit rows once, then the cosine with the normalised query."""
     pos = {w: i for i, w in enumerate(index_to_key)}
     ia, ib, ic = pos[a], pos[b], pos[c]
