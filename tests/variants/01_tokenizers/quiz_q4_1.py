@@ -1,0 +1,2 @@
+# counted in code
+q4 = len("한국어".encode())
