@@ -172,6 +172,9 @@ class Bwrap(Sandbox):
         binds += [(str(path), str(path)) for path in self.read_only()]
         if conn is not None:
             binds.append((str(conn), CONN))
+        # the private /tmp first: binds below it (a clone or venv under /tmp) then mount on top, not under, it
+        args += ["--proc", "/proc", "--dev", "/dev",
+                 "--size", str(self.limits.disk_mb << 20), "--perms", "1777", "--tmpfs", "/tmp"]
         parents = {str(a) for _, dest in binds for a in Path(dest).parents if str(a) not in ("/", "/tmp")}
         for folder in sorted(parents, key=lambda d: d.count("/")):  # bwrap would make them 0700
             args += ["--perms", "0755", "--dir", folder]
@@ -180,8 +183,6 @@ class Bwrap(Sandbox):
                 args += ["--symlink", os.readlink(path), path]
         for host, dest in binds:
             args += ["--ro-bind", host, dest]
-        args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", str(self.limits.disk_mb << 20), "--perms", "1777", "--tmpfs", "/tmp"]
         for inside, host in ((CACHE, _host_cache("NLPCOURSE_CACHE", ".cache", "nlpcourse")),
                              (HF, _host_cache("HF_HOME", ".cache", "huggingface"))):
             args += ["--perms", "0777", "--dir", inside]
