@@ -1,0 +1,2 @@
+answer = 'a'  # my choice
+q1 = answer.strip().lower()

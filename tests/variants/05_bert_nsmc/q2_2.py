@@ -1,0 +1,2 @@
+answer = 'b'  # my choice
+q2 = answer.strip().lower()

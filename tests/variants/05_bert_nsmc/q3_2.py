@@ -1,0 +1,2 @@
+answer = 'b'  # my choice
+q3 = answer.strip().lower()

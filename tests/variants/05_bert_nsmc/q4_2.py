@@ -1,0 +1,2 @@
+answer = 'b'  # my choice
+q4 = answer.strip().lower()

@@ -1,0 +1,2 @@
+answer = 'b'  # my choice
+q5 = answer.strip().lower()

@@ -1,0 +1,2 @@
+answer = 'a'  # my choice
+q6 = answer.strip().lower()

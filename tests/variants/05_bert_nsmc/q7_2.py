@@ -1,0 +1,2 @@
+answer = 'c'  # my choice
+q7 = answer.strip().lower()
