@@ -15,9 +15,9 @@ from nlpcourse.i18n import LANGS
 
 from . import nbgrader_api
 from .blank_run import execute as run_blank
-from .blank_run import keep_outputs
+from .blank_run import keep_outputs, lesson_errors
 from .editions import edition
-from .labs import RELEASE, source_notebook
+from .labs import RELEASE, UsageError, source_notebook
 from .stamp import stamp
 
 
@@ -34,7 +34,8 @@ def release(lab: str, release_dir: Path | None = None, execute: bool = False) ->
     """Write ``<release_dir>/<lang>/<lab>/<lab>.ipynb`` for every language; return the English one.
 
     ``execute`` runs each edition blank and keeps the outputs of lesson cells that need no student
-    code (``python -m autograder release`` does; grading does not need it).
+    code (``python -m autograder release`` does; grading does not need it). An edition whose lesson cells
+    fail blank is not written.
     """
     bilingual = generate(lab)
     root = release_dir or RELEASE
@@ -42,7 +43,12 @@ def release(lab: str, release_dir: Path | None = None, execute: bool = False) ->
         nb = edition(bilingual, lab, lang)
         path = root / lang / lab / f"{lab}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
-        nb = keep_outputs(run_blank(nb, cwd=path.parent) if execute else nb)
+        if execute:
+            nb = run_blank(nb, cwd=path.parent)
+            if errors := lesson_errors(nb):
+                raise UsageError(f"the blank {lang} edition of {lab} fails outside solution and test cells "
+                                 f"(use nlpcourse.needs(N)): {'; '.join(errors[:3])}")
+        nb = keep_outputs(nb)
         nbformat.write(nb, path)
     return root / "en" / lab / f"{lab}.ipynb"
 
