@@ -1,0 +1,3 @@
+import math
+
+q6 = math.exp(2)

@@ -1,0 +1,2 @@
+# answered with spaces around the letter
+q7 = " b "
