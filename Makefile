@@ -36,8 +36,9 @@ grade: setup sandbox
 	$(BIN)/python -m autograder grade
 
 ## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
+# two test processes on two cores: one BLAS/OpenMP thread each (spinning threads slow everything down when oversubscribed)
 test: setup lint sandbox
-	NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadfile \
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadfile --durations=15 \
 		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 tests lab_solutions
 
 lint: setup $(ACTIONLINT)
