@@ -67,6 +67,8 @@ def smollm2_dir() -> Path:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     model.save_pretrained(tmp)
     tokenizer.save_pretrained(tmp)
+    for path in tmp.iterdir():  # safetensors writes 0600: a sandboxed grading kernel (another uid) must read it
+        path.chmod(0o644)
     try:
         tmp.rename(target)
     except OSError:  # another process finished first

@@ -26,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -43,7 +44,17 @@ _owned: subprocess.Popen | None = None  # the server this process started
 
 
 def _folder() -> Path:
-    return cache_dir("llm", "server")
+    """The server's state, lock, log and model links: in the course cache, or in the temp folder where the cache is
+    read-only (a grading sandbox, which binds the host's cache read-only and gives each kernel a private /tmp)."""
+    try:
+        folder = cache_dir("llm", "server")
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    folder = Path(tempfile.gettempdir()) / "nlpcourse-llm-server"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _served_model() -> Path:

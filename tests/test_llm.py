@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -55,6 +57,8 @@ def test_second_load_reads_the_safetensors_cache(chat_model, monkeypatch):
     again, again_tokenizer = nlpcourse.load_chat_model()
     assert greedy(again, again_tokenizer) == first
     assert (llm.smollm2_dir() / "model.safetensors").exists()
+    unreadable = [p.name for p in llm.smollm2_dir().iterdir() if not p.stat().st_mode & 0o004]
+    assert not unreadable, f"a sandboxed grading kernel runs as another user and cannot read {unreadable}"
 
 
 def test_unreachable_hub_model_falls_back_to_smollm2(monkeypatch):
@@ -137,3 +141,13 @@ def test_another_kernel_reuses_the_server_which_dies_with_its_starter(server_cac
         time.sleep(0.2)
     assert not serve._alive(pid)
 
+
+
+def test_server_state_moves_to_the_temp_folder_when_the_cache_is_read_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLPCOURSE_CACHE", str(tmp_path / "cache"))
+    assert serve._folder() == tmp_path / "cache" / "llm" / "server"
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # as a grading sandbox's read-only bind answers
+    assert serve._folder() == tmp_path / "tmp" / "nlpcourse-llm-server"
+    assert (tmp_path / "tmp" / "nlpcourse-llm-server").is_dir()
