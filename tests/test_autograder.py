@@ -164,7 +164,7 @@ def _graded(source: str, grade_id: str, outputs=(), **meta) -> nbformat.Notebook
 
 TEST_META = {"grade": True, "locked": True, "solution": False, "points": 1}
 SOLUTION_META = {"grade": False, "locked": False, "solution": True}
-HIDDEN = "assert f(1) == 1\n### BEGIN HIDDEN TESTS\nassert f(0) == 42  # secret\n### END HIDDEN TESTS\nprint('ok')"
+HIDDEN = "assert f(1) == 1\n### BEGIN HIDDEN TESTS\nassert f(0) == 4242  # secret\n### END HIDDEN TESTS\nprint('ok')"
 
 
 def test_strip_hidden():
@@ -175,14 +175,14 @@ def test_strip_hidden():
 
 
 def test_feedback_preprocessor_removes_hidden_source_and_errors():
-    error = nbformat.v4.new_output("error", ename="AssertionError", evalue="f(0) == 42",
-                                   traceback=["assert f(0) == 42  # secret"])
+    error = nbformat.v4.new_output("error", ename="AssertionError", evalue="f(0) == 4242",
+                                   traceback=["assert f(0) == 4242  # secret"])
     stream = nbformat.v4.new_output("stream", name="stdout", text="secret debugging print")
     nb = nbformat.v4.new_notebook(cells=[_graded(HIDDEN, "t", [stream, error], **TEST_META),
                                          nbformat.v4.new_code_cell("y = 2")])
     nb, _ = HideHiddenTests().preprocess(nb, {})
-    text = json.dumps(nb)
-    assert "secret" not in text and "42" not in text
+    text = json.dumps(nb)  # cell ids are random hex, so look for the whole hidden value
+    assert "secret" not in text and "f(0) == 4242" not in text
     assert nb.cells[0].outputs[0].ename == "AssertionError" and nb.cells[1].source == "y = 2"
 
 
@@ -190,7 +190,7 @@ def test_verdicts_quote_only_visible_lines_and_known_exception_names():
     failed_visible = verdict({"status": "failed", "ename": "AssertionError", "line": 1}, HIDDEN, 2, "en")
     assert "assert f(1) == 1" in failed_visible and "0 / 2" in failed_visible
     failed_hidden = verdict({"status": "failed", "ename": "AssertionError", "line": 3}, HIDDEN, 2, "ko")
-    assert "42" not in failed_hidden and "숨겨진" in failed_hidden
+    assert "4242" not in failed_hidden and "숨겨진" in failed_hidden
     assert verdict({"status": "passed"}, HIDDEN, 2, "en") == "passed: 2 / 2 points"
     assert safe_name("ValueError") == "ValueError" and safe_name("assert f(0) == 42") == "Error"
 
