@@ -4,39 +4,16 @@ matplotlib in the edition's language. Each function returns a new Figure."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
+from .drawing import BLUE, GREEN, GREY, ORANGE, RED, arrow, box, canvas
 from .i18n import tr
-
-BLUE, ORANGE, GREEN, GREY, RED = "#dbe9f6", "#fde2c8", "#d9f0d3", "#eeeeee", "#f8d0d0"
-
-
-def _canvas(width: float, height: float) -> tuple[Figure, Axes]:
-    fig, ax = plt.subplots(figsize=(width, height))
-    ax.set_axis_off()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
-    return fig, ax
-
-
-def _box(ax: Axes, x: float, y: float, w: float, h: float, text: str, color: str = BLUE, size: int = 10) -> None:
-    """A rounded box centred on (x, y)."""
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.12",
-                                facecolor=color, edgecolor="#333333", linewidth=1))
-    ax.text(x, y, text, ha="center", va="center", fontsize=size)
-
-
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], color: str = "#333333",
-           width: float = 1.2, style: str = "-") -> None:
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "lw": width, "color": color,
-                                                      "linestyle": style, "shrinkA": 2, "shrinkB": 2})
 
 
 def teacher_forcing() -> Figure:
     """Training: the reference tokens go in, every position predicts the next one (labels shifted by one)."""
-    fig, ax = _canvas(11, 4.2)
+    fig, (ax,) = canvas(11, 4.2)
     tokens = ["<BOS>", "나는", "밥을", "먹는다", "<EOS>"]
     xs = [1.2 + 1.9 * i for i in range(len(tokens))]
     ax.add_patch(FancyBboxPatch((0.5, 3.9), 8.9, 1.6, boxstyle="round,pad=0.02,rounding_size=0.15",
@@ -44,11 +21,11 @@ def teacher_forcing() -> Figure:
     ax.text(4.95, 4.7, tr("GPT (인과적 마스크: 위치 t는 1..t만 봄)", "GPT (causal mask: position t sees 1..t only)"),
             ha="center", va="center", fontsize=11)
     for i, (x, tok) in enumerate(zip(xs, tokens)):
-        _box(ax, x, 2.2, 1.5, 0.8, tok, color=BLUE if i < len(tokens) - 1 else GREY)
-        _arrow(ax, (x, 2.65), (x, 3.85))
+        box(ax, x, 2.2, 1.5, 0.8, tok, color=BLUE if i < len(tokens) - 1 else GREY)
+        arrow(ax, (x, 2.65), (x, 3.85))
         label = tokens[i + 1] if i + 1 < len(tokens) else tr("(쓰지 않음)", "(unused)")
-        _box(ax, x, 7.2, 1.5, 0.8, label, color=ORANGE if i + 1 < len(tokens) else GREY)
-        _arrow(ax, (x, 5.55), (x, 6.75))
+        box(ax, x, 7.2, 1.5, 0.8, label, color=ORANGE if i + 1 < len(tokens) else GREY)
+        arrow(ax, (x, 5.55), (x, 6.75))
         ax.text(x, 6.15, f"logits[{i}]", ha="center", fontsize=8, color="#555555")
     for i in range(len(tokens) - 1):
         ax.annotate("", xy=(xs[i] + 0.2, 6.8), xytext=(xs[i + 1] - 0.2, 2.6),
@@ -67,8 +44,8 @@ def teacher_forcing() -> Figure:
 
 def beam_search() -> Figure:
     """A beam of 2 over three steps: kept candidates, pruned ones, and a finished hypothesis."""
-    fig, ax = _canvas(11, 4.8)
-    _box(ax, 0.9, 5.0, 1.3, 0.8, "이 영화", color=GREY)
+    fig, (ax,) = canvas(11, 4.8)
+    box(ax, 0.9, 5.0, 1.3, 0.8, "이 영화", color=GREY)
     layers = [
         [("정말", -0.9, True), ("는", -1.2, True), ("보고", -2.3, False)],
         [("정말 재밌다", -1.6, True), ("는 최고", -2.0, True), ("정말 별로", -2.6, False)],
@@ -82,9 +59,9 @@ def beam_search() -> Figure:
         for j, ((text, score, keep), p) in enumerate(zip(layer, par)):
             y = 7.4 - 2.4 * j
             color = (GREEN if step == 2 else BLUE) if keep else GREY
-            _box(ax, x, y, 2.2, 0.8, f"{text}\n{score}", color=color, size=9)
+            box(ax, x, y, 2.2, 0.8, f"{text}\n{score}", color=color, size=9)
             src = prev[min(p, len(prev) - 1)]
-            _arrow(ax, (src[0] + 0.7, src[1]), (x - 1.15, y), color="#333333" if keep else "#aaaaaa",
+            arrow(ax, (src[0] + 0.7, src[1]), (x - 1.15, y), color="#333333" if keep else "#aaaaaa",
                    style="-" if keep else "--")
             if keep:
                 kept.append((x + 0.4, y))

@@ -3,58 +3,33 @@ matplotlib in the edition's language. Each function returns a new Figure."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch
 
+from .drawing import BLUE, GREEN, GREY, ORANGE, arrow, box, canvas
 from .i18n import tr
-
-BLUE, ORANGE, GREEN, GREY, RED = "#dbe9f6", "#fde2c8", "#d9f0d3", "#eeeeee", "#f8d0d0"
-
-
-def _canvas(width: float, height: float) -> tuple[Figure, Axes]:
-    fig, ax = plt.subplots(figsize=(width, height))
-    ax.set_axis_off()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
-    return fig, ax
-
-
-def _box(ax: Axes, x: float, y: float, w: float, h: float, text: str, color: str = BLUE, size: int = 10,
-         align: str = "center") -> None:
-    """A rounded box centred on (x, y); ``align="left"`` sets its text flush left."""
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.15",
-                                facecolor=color, edgecolor="#333333", linewidth=1))
-    left = align == "left"
-    ax.text(x - w / 2 + 0.15 if left else x, y, text, ha=align, va="center", fontsize=size)
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "",
-           color: str = "#333333", rad: float = 0.0, offset: tuple[float, float] = (0.0, 0.25)) -> None:
-    """An arrow from start to end with a label near its middle."""
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "lw": 1.3, "color": color,
-                                                      "connectionstyle": f"arc3,rad={rad}", "shrinkA": 2,
-                                                      "shrinkB": 2})
-    if label:
-        x, y = (start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1]
-        ax.text(x, y, label, ha="center", va="bottom", fontsize=9, color=color)
+           offset: tuple[float, float] = (0.0, 0.25)) -> None:
+    """A slightly heavier arrow with its label centred above its middle."""
+    arrow(ax, start, end, label, width=1.3, offset=offset, ha="center", va="bottom")
 
 
 def api_round_trip() -> Figure:
     """Your code, the SDK, one HTTPS request with the key in a header, the model server, the response object."""
-    fig, ax = _canvas(13, 5.2)
-    _box(ax, 1.6, 5.0, 2.6, 5.0, tr("여러분의 노트북\n\nopenai /\ngoogle-genai SDK", "your notebook\n\nopenai /\n"
+    fig, (ax,) = canvas(13, 5.2)
+    box(ax, 1.6, 5.0, 2.6, 5.0, tr("여러분의 노트북\n\nopenai /\ngoogle-genai SDK", "your notebook\n\nopenai /\n"
                                     "google-genai SDK"), color=GREEN)
-    _box(ax, 8.4, 5.0, 2.8, 5.0, tr("모델 서버\n\nOpenAI, Gemini\n또는 이 컴퓨터의\ntransformers serve",
+    box(ax, 8.4, 5.0, 2.8, 5.0, tr("모델 서버\n\nOpenAI, Gemini\n또는 이 컴퓨터의\ntransformers serve",
                                     "model server\n\nOpenAI, Gemini\nor transformers serve\non this machine"),
          color=ORANGE)
     request = ('POST /v1/chat/completions\nAuthorization: Bearer sk-****\n{"model": ..., "messages": [...],\n'
                ' "max_tokens": 200, "temperature": 0.2}')
     response = '{"choices": [{"message": {...},\n  "finish_reason": "stop"}],\n "usage": {"prompt_tokens": 31,\n  ' \
                '"completion_tokens": 143}}'
-    _box(ax, 5.0, 8.7, 4.4, 1.9, request, color=BLUE, size=8, align="left")
-    _box(ax, 5.0, 1.3, 4.4, 1.9, response, color=BLUE, size=8, align="left")
+    box(ax, 5.0, 8.7, 4.4, 1.9, request, color=BLUE, size=8, align="left")
+    box(ax, 5.0, 1.3, 4.4, 1.9, response, color=BLUE, size=8, align="left")
     _arrow(ax, (2.9, 6.7), (6.9, 6.7), tr("요청 (HTTPS, JSON)", "request (HTTPS, JSON)"), offset=(0, -0.55))
     _arrow(ax, (6.9, 3.3), (2.9, 3.3), tr("응답: 텍스트, 사용량(토큰), 종료 이유", "response: text, usage (tokens), "
                                          "finish reason"), offset=(0, 0.1))
@@ -70,7 +45,7 @@ def api_round_trip() -> Figure:
 
 def prompt_anatomy() -> Figure:
     """A chat request as a list of messages, with the prompt elements of the slides marked on it."""
-    fig, ax = _canvas(13, 5.2)
+    fig, (ax,) = canvas(13, 5.2)
     rows = [
         ("system", tr("너는 영화 리뷰의 감성을 분류하는 전문가다. (페르소나)\n"
                       "'positive' 또는 'negative' 한 단어로만 답하라. (형식)",
@@ -90,7 +65,7 @@ def prompt_anatomy() -> Figure:
     for (role, text, color, element), h in zip(rows, heights):
         y -= h / 2
         ax.text(0.9, y, role, ha="right", va="center", fontsize=10, weight="bold")
-        _box(ax, 4.2, y, 6.2, h, text, color=color, size=9, align="left")
+        box(ax, 4.2, y, 6.2, h, text, color=color, size=9, align="left")
         ax.text(7.5, y, "- " + element, ha="left", va="center", fontsize=9, style="italic")
         y -= h / 2 + 0.2
     ax.set_ylim(y - 0.2, 10)
@@ -101,11 +76,11 @@ def prompt_anatomy() -> Figure:
 
 def tool_calling_loop() -> Figure:
     """Tool calling in four steps: the model asks for a function call, your code runs it, the model answers."""
-    fig, ax = _canvas(13, 4.4)
+    fig, (ax,) = canvas(13, 4.4)
     code = tr("여러분의 코드\n\n도구(함수)를 정의하고\n실제로 실행",
               "your code\n\ndefines the tools\n(functions) and\nruns them")
-    _box(ax, 1.4, 5.0, 2.4, 7.4, code, color=GREEN)
-    _box(ax, 8.6, 5.0, 2.4, 7.4, tr("모델\n\n함수를 실행하지 않고\n부를 함수의 이름과\n인자만 정함",
+    box(ax, 1.4, 5.0, 2.4, 7.4, code, color=GREEN)
+    box(ax, 8.6, 5.0, 2.4, 7.4, tr("모델\n\n함수를 실행하지 않고\n부를 함수의 이름과\n인자만 정함",
                                     "model\n\nnever runs a function:\nit only picks a name\nand arguments"),
          color=ORANGE)
     steps = [

@@ -7,75 +7,47 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch, Rectangle
+from matplotlib.patches import Rectangle
 
+from .drawing import GREEN, GREY, ORANGE, RED, arrow, box, canvas
 from .i18n import tr
 
-BLUE, ORANGE, GREEN, GREY, RED = "#dbe9f6", "#fde2c8", "#d9f0d3", "#eeeeee", "#f8d0d0"
 HEADS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
-
-
-def _canvas(width: float, height: float, ncols: int = 1) -> tuple[Figure, list[Axes]]:
-    fig, axes = plt.subplots(1, ncols, figsize=(width, height))
-    axes = list(np.atleast_1d(axes))
-    for ax in axes:
-        ax.set_axis_off()
-        ax.set_xlim(0, 10)
-        ax.set_ylim(0, 10)
-    return fig, axes
-
-
-def _box(ax: Axes, x: float, y: float, w: float, h: float, text: str, color: str = BLUE, size: int = 10) -> None:
-    """A rounded box centred on (x, y)."""
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.15",
-                                facecolor=color, edgecolor="#333333", linewidth=1))
-    ax.text(x, y, text, ha="center", va="center", fontsize=size)
-
-
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "",
-           width: float = 1.2, color: str = "#333333", rad: float = 0.0, at: float = 0.5) -> None:
-    """An arrow from start to end, its label at the fraction ``at`` of the way."""
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "lw": width, "color": color,
-                                                      "connectionstyle": f"arc3,rad={rad}", "shrinkA": 2,
-                                                      "shrinkB": 2})
-    if label:
-        x, y = start[0] + at * (end[0] - start[0]), start[1] + at * (end[1] - start[1])
-        ax.text(x + 0.1, y, label, fontsize=9, color=color)
 
 
 def seq2seq_bottleneck() -> Figure:
     """Left: an RNN encoder squeezes the source into one vector c. Right: attention gives every output
     step its own weighted sum c_i of all encoder states."""
-    fig, (left, right) = _canvas(13, 4.6, ncols=2)
+    fig, (left, right) = canvas(13, 4.6, ncols=2)
     words = ["나는", "밥을", "먹었다", "</s>"]
     weights = [0.1, 0.6, 0.25, 0.05]
     for ax in (left, right):
         for j, word in enumerate(words):
             x = 1.0 + 1.6 * j
-            _box(ax, x, 2.6, 1.1, 0.9, f"$h_{j + 1}$")
+            box(ax, x, 2.6, 1.1, 0.9, f"$h_{j + 1}$")
             ax.text(x, 1.4, word, ha="center", fontsize=10)
-            _arrow(ax, (x, 1.7), (x, 2.15))
+            arrow(ax, (x, 1.7), (x, 2.15))
             if j:
-                _arrow(ax, (x - 1.05, 2.6), (x - 0.55, 2.6))
+                arrow(ax, (x - 1.05, 2.6), (x - 0.55, 2.6))
         ax.text(3.4, 0.5, tr("인코더 (RNN)", "encoder (RNN)"), ha="center", fontsize=10, style="italic")
-    _box(left, 7.6, 2.6, 0.9, 0.9, "$c$", color=RED)
-    _arrow(left, (6.35, 2.6), (7.15, 2.6))
+    box(left, 7.6, 2.6, 0.9, 0.9, "$c$", color=RED)
+    arrow(left, (6.35, 2.6), (7.15, 2.6))
     for i, word in enumerate(["I", "ate", "rice"]):
         x = 3.0 + 2.2 * i
-        _box(left, x, 7.2, 1.2, 0.9, f"$s_{i + 1}$", color=ORANGE)
+        box(left, x, 7.2, 1.2, 0.9, f"$s_{i + 1}$", color=ORANGE)
         left.text(x, 8.3, word, ha="center", fontsize=10)
-        _arrow(left, (7.6, 3.05), (x, 6.75), color="#b03030", rad=0.15)
+        arrow(left, (7.6, 3.05), (x, 6.75), color="#b03030", rad=0.15)
         if i:
-            _arrow(left, (x - 1.6, 7.2), (x - 0.6, 7.2))
+            arrow(left, (x - 1.6, 7.2), (x - 0.6, 7.2))
     left.text(5.0, 9.4, tr("seq2seq: 문장 전체가 벡터 하나 $c$로 (병목)",
                            "seq2seq: the whole source in one vector $c$ (bottleneck)"),
               ha="center", fontsize=11, weight="bold")
     for j, w in enumerate(weights):
-        _arrow(right, (1.0 + 1.6 * j, 3.05), (6.2, 5.9), label=rf"$\alpha_{{2{j + 1}}}$={w}", width=0.5 + 6 * w,
+        arrow(right, (1.0 + 1.6 * j, 3.05), (6.2, 5.9), label=rf"$\alpha_{{2{j + 1}}}$={w}", width=0.5 + 6 * w,
                color="#b03030", at=0.12 + 0.1 * j)
-    _box(right, 6.6, 6.3, 1.0, 0.8, "$c_2$", color=RED)
-    _box(right, 8.6, 6.3, 1.1, 0.9, "$s_2$", color=ORANGE)
-    _arrow(right, (7.1, 6.3), (8.05, 6.3))
+    box(right, 6.6, 6.3, 1.0, 0.8, "$c_2$", color=RED)
+    box(right, 8.6, 6.3, 1.1, 0.9, "$s_2$", color=ORANGE)
+    arrow(right, (7.1, 6.3), (8.05, 6.3))
     right.text(8.6, 7.3, "ate", ha="center", fontsize=10)
     right.text(5.0, 9.4, tr("어텐션: 출력 단계마다 새 문맥 벡터 $c_i = \\sum_j \\alpha_{ij} h_j$",
                             "attention: a new context $c_i = \\sum_j \\alpha_{ij} h_j$ for every output step"),
@@ -86,23 +58,23 @@ def seq2seq_bottleneck() -> Figure:
 
 def qkv_one_head() -> Figure:
     """How one attention head turns the input X into its output Z, with every shape."""
-    fig, (ax,) = _canvas(13, 4.8)
+    fig, (ax,) = canvas(13, 4.8)
     ax.set_xlim(0, 13)
-    _box(ax, 0.9, 5, 1.4, 1.2, "$X$\n$(L, d_{model})$")
+    box(ax, 0.9, 5, 1.4, 1.2, "$X$\n$(L, d_{model})$")
     rows = {"Q": 8.2, "K": 5.0, "V": 1.8}
     for name, y in rows.items():
-        _arrow(ax, (1.6, 5), (3.1, y), label=f"$\\times W^{name}$")
+        arrow(ax, (1.6, 5), (3.1, y), label=f"$\\times W^{name}$")
         dim = "d_v" if name == "V" else "d_k"
-        _box(ax, 3.9, y, 1.4, 1.1, f"${name}$\n$(L, {dim})$", color=GREEN)
-    _box(ax, 6.3, 6.6, 1.9, 1.3, tr("점수", "scores") + "\n$QK^\\top/\\sqrt{d_k}$\n$(L, L)$", color=ORANGE)
-    _arrow(ax, (4.6, 8.2), (5.35, 7.0))
-    _arrow(ax, (4.6, 5.0), (5.35, 6.2))
-    _box(ax, 9.3, 6.6, 1.9, 1.3, tr("가중치", "weights") + "\n$A$ = softmax\n$(L, L)$", color=ORANGE)
-    _arrow(ax, (7.25, 6.6), (8.35, 6.6))
+        box(ax, 3.9, y, 1.4, 1.1, f"${name}$\n$(L, {dim})$", color=GREEN)
+    box(ax, 6.3, 6.6, 1.9, 1.3, tr("점수", "scores") + "\n$QK^\\top/\\sqrt{d_k}$\n$(L, L)$", color=ORANGE)
+    arrow(ax, (4.6, 8.2), (5.35, 7.0))
+    arrow(ax, (4.6, 5.0), (5.35, 6.2))
+    box(ax, 9.3, 6.6, 1.9, 1.3, tr("가중치", "weights") + "\n$A$ = softmax\n$(L, L)$", color=ORANGE)
+    arrow(ax, (7.25, 6.6), (8.35, 6.6))
     ax.text(7.8, 6.85, tr("마스크", "mask"), ha="center", fontsize=9)
-    _box(ax, 11.8, 4.2, 1.6, 1.2, "$Z = AV$\n$(L, d_v)$", color=RED)
-    _arrow(ax, (10.25, 6.2), (11.4, 4.8))
-    _arrow(ax, (4.6, 1.8), (11.0, 3.7))
+    box(ax, 11.8, 4.2, 1.6, 1.2, "$Z = AV$\n$(L, d_v)$", color=RED)
+    arrow(ax, (10.25, 6.2), (11.4, 4.8))
+    arrow(ax, (4.6, 1.8), (11.0, 3.7))
     ax.text(9.3, 7.6, tr("행마다 합이 1 (키 방향 softmax)", "each row sums to 1 (softmax over the keys)"),
             ha="center", fontsize=9, style="italic")
     ax.set_title(tr("헤드 하나의 흐름: 쿼리/키/값은 입력의 선형 변환",
@@ -126,13 +98,13 @@ def _grid(ax: Axes, x: float, y: float, rows: int, cols: int, colors: list[str],
 def multihead_split_merge(L: int = 4, d_model: int = 8, h: int = 2) -> Figure:
     """Split the feature axis into h heads, attend per head, merge back; one colour per head."""
     d_k, c = d_model // h, 0.3
-    fig, (ax,) = _canvas(15.5, 3.8)
+    fig, (ax,) = canvas(15.5, 3.8)
     ax.set_xlim(0, 22.8)
     ax.set_ylim(3.0, 9.3)
     by_feature = [HEADS[j // d_k] for j in range(d_model)]
 
     def step(x0: float, x1: float, text: str) -> None:
-        _arrow(ax, (x0, 7.2), (x1, 7.2))
+        arrow(ax, (x0, 7.2), (x1, 7.2))
         ax.text((x0 + x1) / 2, 7.45, text, ha="center", va="bottom", fontsize=9)
 
     _grid(ax, 0.3, 7.8, L, d_model, by_feature, cell=c, label=f"$Q = XW^Q$\n$(L, d_{{model}}) = ({L}, {d_model})$")
@@ -174,25 +146,25 @@ def _block(ax: Axes, x: float, pre_norm: bool) -> None:
                  ("LayerNorm", GREY), ("FFN", GREEN), ("dropout, +", "white"), ("LayerNorm", GREY)]
     ys = [1.9 + 1.15 * i for i in range(len(steps))]
     ax.text(x, 0.7, "$x$  $(B, L, d_{model})$", ha="center", fontsize=10)
-    _arrow(ax, (x, 1.0), (x, ys[0] - 0.4))
+    arrow(ax, (x, 1.0), (x, ys[0] - 0.4))
     for i, (text, color) in enumerate(steps):
-        _box(ax, x, ys[i], 2.2, 0.75 if "\n" not in text else 0.95, text, color=color, size=9)
+        box(ax, x, ys[i], 2.2, 0.75 if "\n" not in text else 0.95, text, color=color, size=9)
         if i + 1 < len(steps):
-            _arrow(ax, (x, ys[i] + 0.42), (x, ys[i + 1] - 0.42))
-    _arrow(ax, (x, ys[-1] + 0.4), (x, 9.7))
+            arrow(ax, (x, ys[i] + 0.42), (x, ys[i + 1] - 0.42))
+    arrow(ax, (x, ys[-1] + 0.4), (x, 9.7))
     adds = [i for i, (text, _) in enumerate(steps) if text.startswith("dropout")]
     branch = adds[0] + 1  # the second residual starts after the first "+" (and its LayerNorm in post-norm)
     starts = [ys[0] - 0.6, (ys[branch] + ys[branch + 1]) / 2 if not pre_norm else (ys[adds[0]] + ys[branch]) / 2]
     for start, add in zip(starts, adds):
         ax.plot([x, x + 1.7, x + 1.7], [start, start, ys[add]], color="#2a6bb0", lw=1.2)
-        _arrow(ax, (x + 1.7, ys[add]), (x + 1.12, ys[add]), color="#2a6bb0")
+        arrow(ax, (x + 1.7, ys[add]), (x + 1.12, ys[add]), color="#2a6bb0")
         ax.text(x + 1.8, (start + ys[add]) / 2, tr("잔차 연결", "residual"), rotation=90, va="center",
                 color="#2a6bb0", fontsize=9)
 
 
 def encoder_block() -> Figure:
     """The encoder layer in its two forms: post-norm (the 2017 paper, BERT) and pre-norm (GPT-2 onwards)."""
-    fig, (left, right) = _canvas(10, 5.8, ncols=2)
+    fig, (left, right) = canvas(10, 5.8, ncols=2)
     _block(left, 4.5, pre_norm=False)
     _block(right, 4.5, pre_norm=True)
     left.set_title(tr("post-norm: 더한 다음 층 정규화 (논문, BERT)",
