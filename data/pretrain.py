@@ -103,7 +103,11 @@ class Blocks(torch.utils.data.Dataset):
 
 
 def train(
-    model: PreTrainedModel, collator: Callable, recipe: Recipe, blocks: Blocks
+    model: PreTrainedModel,
+    collator: Callable,
+    recipe: Recipe,
+    blocks: Blocks,
+    trainer_class: type[Trainer] = Trainer,
 ) -> tuple[Trainer, Any, float, float]:
     """Run ``recipe`` with ``Trainer`` (nothing saved); return it, its result, wall and process CPU seconds."""
     with tempfile.TemporaryDirectory() as work:
@@ -123,7 +127,7 @@ def train(
             dataloader_drop_last=True,
             disable_tqdm=True,
         )
-        trainer = Trainer(model=model, args=args, data_collator=collator, train_dataset=blocks)
+        trainer = trainer_class(model=model, args=args, data_collator=collator, train_dataset=blocks)
         t0, cpu0 = time.time(), time.process_time()
         result = trainer.train()
         return trainer, result, time.time() - t0, time.process_time() - cpu0
@@ -180,6 +184,7 @@ class Spec:
     samples: Callable  # (folder) -> sample outputs of the saved model, for the card
     card: Callable  # (figures) -> model card text
     cpu_steps_per_s: float  # measured with --time-steps on 2 threads; see the script
+    trainer_class: type[Trainer] = Trainer  # a subclass may compute the same loss more cheaply
 
 
 def build(spec: Spec, args: argparse.Namespace) -> dict:
@@ -218,7 +223,7 @@ def build(spec: Spec, args: argparse.Namespace) -> dict:
 
     model = spec.make_model(recipe, tokenizer)
     collator = spec.make_collator(tokenizer)
-    trainer, result, train_s, cpu_s = train(model, collator, recipe, blocks["train"])
+    trainer, result, train_s, cpu_s = train(model, collator, recipe, blocks["train"], spec.trainer_class)
     if args.time_steps:
         # On a shared machine wall time overstates; CPU time / threads is the wall time on idle cores.
         threads = torch.get_num_threads()

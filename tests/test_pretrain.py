@@ -158,3 +158,25 @@ def test_gpt_mini_perplexity_on_reviews(gpt):
     real = loss(reviews)
     assert real < 6.0  # perplexity under 400; the card's held-out figure is 213
     assert real < loss(["".join(sorted(r)) for r in reviews]) - 1
+
+
+def test_masked_head_trainer_computes_the_models_own_mlm_loss(repo):
+    """The build's cheaper loss (MLM head on the masked positions only) equals BertForMaskedLM's, gradients too."""
+    sys.path.insert(0, str(repo / "data"))
+    try:
+        from build_bert_mini import MaskedHeadTrainer, make_collator
+    finally:
+        sys.path.remove(str(repo / "data"))
+    tokenizer = AutoTokenizer.from_pretrained(nlpcourse.bert_mini_path())
+    torch.manual_seed(0)
+    model = AutoModelForMaskedLM.from_pretrained(nlpcourse.bert_mini_path())
+    batch = make_collator(tokenizer)([tokenizer(r) for r in REVIEWS * 4])
+    assert (batch["labels"] != -100).any()
+    own = model(**batch).loss
+    own.backward()
+    want = [p.grad.clone() for p in model.parameters()]
+    model.zero_grad()
+    cheap = MaskedHeadTrainer.compute_loss(None, model, dict(batch))
+    cheap.backward()
+    assert torch.allclose(cheap, own, atol=1e-5)
+    assert all(torch.allclose(p.grad, g, atol=1e-6) for p, g in zip(model.parameters(), want))
