@@ -1,12 +1,12 @@
 """Lab 07 on the local server: start time, a 32-token reply, and zero-/few-shot/CoT accuracy on NSMC.
 
-    python benchmarks/lab07_prompting.py [--n 40] [--shots 4] [--cot-tokens 40] [--replies 3]
+    python benchmarks/lab07_prompting.py [--n 40] [--shots 4] [--cot-tokens 16] [--replies 3]
 
 The model is SmolLM2-135M-Instruct behind ``transformers serve`` (``nlpcourse.start_llm_server``), started in a
 throwaway course cache that links the already converted model, so the start is a real one and no lab's server is
 reused or stopped. The prompts (``INSTRUCTION``, ``COT_INSTRUCTION``) and the functions that build and parse them
 (``few_shot_messages``, ``parse_sentiment``) are read from the lab's source notebook, and the test sample is drawn
-as the notebook draws it (``--n 8`` is the notebook's fast-mode sample), so the figures are the lab's own.
+as the notebook draws it (``--n 4`` is the notebook's fast-mode sample), so the figures are the lab's own.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=40, help="test reviews, half of each label (default 40)")
     parser.add_argument("--shots", type=int, default=4, help="few-shot examples (default 4, as in fast mode)")
-    parser.add_argument("--cot-tokens", type=int, default=40, help="output tokens for CoT (default 40, as fast mode)")
+    parser.add_argument("--cot-tokens", type=int, default=16, help="output tokens for CoT (default 16, as fast mode)")
     parser.add_argument("--replies", type=int, default=3, help="warm 32-token replies to average after the first")
     args = parser.parse_args()
     os.environ.setdefault("NLPCOURSE_MODE", "fast")  # the shipped NSMC copy, as the notebook reads it in fast mode
