@@ -303,10 +303,12 @@ def test_checks_run_in_process_when_forking_is_unsafe(synthetic):
 
 
 def test_sampled_run_on_a_real_lab(tmp_path):
+    """Two mutants of every Lab 02 exercise, with the reviewed equivalents: a weakened hidden test fails here."""
     out = tmp_path / "lab.json"
-    result = run_cli("mutate", "02_bow_tfidf", "--exercise", "count_matrix", "--sample", "4", "--seed", "1",
-                     "--min-kill", "0", "--equivalent", str(tmp_path / "none.json"), "--json", str(out), timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_cli("mutate", "02_bow_tfidf", "--sample", "2", "--seed", "1", "--json", str(out), timeout=300)
     record = json.loads(out.read_text())
-    assert len(record["mutants"]) == 4 and [row["exercise"] for row in record["exercises"]] == ["count_matrix"]
-    assert {m["verdict"] for m in record["mutants"]} <= {"killed", "survived", "inert", "equivalent"}
+    survivors = [m for m in record["mutants"] if m["verdict"] == "survived"]
+    assert result.returncode == 0 and not survivors, result.stdout[-3000:] + result.stderr[-2000:]
+    exercises = [row["exercise"] for row in record["exercises"]]
+    assert "count_matrix" in exercises and len(record["mutants"]) <= 2 * len(exercises)
+    assert {m["verdict"] for m in record["mutants"]} <= {"killed", "inert", "equivalent"}
