@@ -1,11 +1,11 @@
 """Okt part-of-speech tags for many texts: computed once per machine, in parallel, cached on disk.
 
 KoNLPy's Okt runs single-threaded in Java, so ``okt_pos`` splits the texts into chunks and tags them on
-every usable core: in this process (whose JVM is often warm already) and in worker processes, one per
-other core, each with its own JVM. The workers stay up between calls, so a second call (the test set
-after the training set) pays no JVM start-up. It shows a progress bar and keeps the result under
-``cache_dir("okt")``, keyed by a hash of the texts and the options: labs that tag the same NSMC reviews
-share the cache, and a second run reads it back in seconds.
+every usable core, in worker processes with a JVM each (one per core; this process hands out the chunks).
+The workers stay up between calls, so a second call (the test set after the training set) pays no JVM
+start-up. It shows a progress bar and keeps the result under ``cache_dir("okt")``, keyed by a hash of the
+texts and the options: labs that tag the same NSMC reviews share the cache, and a second run reads it back
+in seconds.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ import json
 import multiprocessing
 import os
 import warnings
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -114,29 +113,22 @@ def _write(path: Path, tagged: list[Tagged]) -> None:
 
 
 def _tag_all(jobs: list[Job], cores: int) -> Iterator[tuple[int, list[Tagged]]]:
-    """(index, tags) of every job, in the order they finish: this process takes jobs from the back of the
-    queue while ``cores - 1`` worker processes take them from the front."""
-    queue = deque(range(len(jobs)))
-    pending: dict[Future, int] = {}
-    pool = _helpers(cores - 1) if cores > 1 and len(jobs) > 1 else None
-    while queue or pending:
-        try:
-            while pool is not None and queue and len(pending) < 2 * _pool_size:  # one running, one waiting each
-                future = pool.submit(_tag_chunk, jobs[queue[0]])
-                pending[future] = queue.popleft()
-            if queue:
-                i = queue.pop()
-                yield i, _tag_chunk(jobs[i])
-            finished = [f for f in pending if f.done()] if queue else wait(pending, return_when=FIRST_COMPLETED)[0]
-            for future in finished:
-                tags = future.result()
-                yield pending.pop(future), tags
-        except BrokenProcessPool as exc:  # a worker died or could not start: finish in this process
-            warnings.warn(f"Okt worker processes failed ({exc}); tagging in this process instead", stacklevel=3)
-            queue.extend(pending.values())
-            pending.clear()
-            pool = None
-            close_pool()
+    """(index, tags) of every job, in the order they finish: ``cores`` worker processes tag them while this
+    process only hands them out and collects the tags (its JVM holds the GIL while it tags, which would stall the
+    hand-over); one core or one job: this process alone."""
+    pool = _helpers(cores) if cores > 1 and len(jobs) > 1 else None
+    pending = {pool.submit(_tag_chunk, job): i for i, job in enumerate(jobs)} if pool else {}
+    left = set(range(len(jobs)))
+    try:
+        for future in as_completed(pending):
+            tags = future.result()
+            left.discard(pending[future])
+            yield pending[future], tags
+    except BrokenProcessPool as exc:  # a worker died or could not start: finish in this process
+        warnings.warn(f"Okt worker processes failed ({exc}); tagging in this process instead", stacklevel=3)
+        close_pool()
+    for i in sorted(left):
+        yield i, _tag_chunk(jobs[i])
 
 
 def okt_pos(texts: list[str], *, norm: bool = False, stem: bool = False) -> list[list[tuple[str, str]]]:

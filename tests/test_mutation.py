@@ -312,3 +312,13 @@ def test_sampled_run_on_a_real_lab(tmp_path):
     exercises = [row["exercise"] for row in record["exercises"]]
     assert "count_matrix" in exercises and len(record["mutants"]) <= 2 * len(exercises)
     assert {m["verdict"] for m in record["mutants"]} <= {"killed", "inert", "equivalent"}
+
+
+@pytest.mark.parametrize("lab", ["03_word2vec", "04_transformer_from_scratch"])
+def test_scoring_isolation_on_real_labs(lab, tmp_path):
+    """Each solution blanked as in the release: only its own test cells may lose points (two labs here, every
+    lab in ``benchmarks/mutation.py``)."""
+    out = tmp_path / "isolation.json"
+    result = run_cli("mutate", lab, "--isolation", "--json", str(out), timeout=600)
+    rows = json.loads(out.read_text())["isolation"]
+    assert rows and result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
