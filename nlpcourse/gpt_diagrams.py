@@ -16,10 +16,8 @@ def teacher_forcing() -> Figure:
     fig, (ax,) = canvas(11, 4.2)
     tokens = ["<BOS>", "나는", "밥을", "먹는다", "<EOS>"]
     xs = [1.2 + 1.9 * i for i in range(len(tokens))]
-    ax.add_patch(FancyBboxPatch((0.5, 3.9), 8.9, 1.6, boxstyle="round,pad=0.02,rounding_size=0.15",
-                                facecolor=GREY, edgecolor="#333333"))
-    ax.text(4.95, 4.7, tr("GPT (인과적 마스크: 위치 t는 1..t만 봄)", "GPT (causal mask: position t sees 1..t only)"),
-            ha="center", va="center", fontsize=11)
+    frame = tr("GPT (인과적 마스크: 위치 t는 1..t만 봄)", "GPT (causal mask: position t sees 1..t only)")
+    box(ax, 4.95, 4.7, 8.9, 1.6, frame, color=GREY, size=11)
     for i, (x, tok) in enumerate(zip(xs, tokens)):
         box(ax, x, 2.2, 1.5, 0.8, tok, color=BLUE if i < len(tokens) - 1 else GREY)
         arrow(ax, (x, 2.65), (x, 3.85))
@@ -62,7 +60,7 @@ def beam_search() -> Figure:
             box(ax, x, y, 2.2, 0.8, f"{text}\n{score}", color=color, size=9)
             src = prev[min(p, len(prev) - 1)]
             arrow(ax, (src[0] + 0.7, src[1]), (x - 1.15, y), color="#333333" if keep else "#aaaaaa",
-                   style="-" if keep else "--")
+                  style="-" if keep else "--")
             if keep:
                 kept.append((x + 0.4, y))
         prev = kept

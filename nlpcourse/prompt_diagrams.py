@@ -20,10 +20,10 @@ def api_round_trip() -> Figure:
     """Your code, the SDK, one HTTPS request with the key in a header, the model server, the response object."""
     fig, (ax,) = canvas(13, 5.2)
     box(ax, 1.6, 5.0, 2.6, 5.0, tr("여러분의 노트북\n\nopenai /\ngoogle-genai SDK", "your notebook\n\nopenai /\n"
-                                    "google-genai SDK"), color=GREEN)
+                                   "google-genai SDK"), color=GREEN)
     box(ax, 8.4, 5.0, 2.8, 5.0, tr("모델 서버\n\nOpenAI, Gemini\n또는 이 컴퓨터의\ntransformers serve",
-                                    "model server\n\nOpenAI, Gemini\nor transformers serve\non this machine"),
-         color=ORANGE)
+                                   "model server\n\nOpenAI, Gemini\nor transformers serve\non this machine"),
+        color=ORANGE)
     request = ('POST /v1/chat/completions\nAuthorization: Bearer sk-****\n{"model": ..., "messages": [...],\n'
                ' "max_tokens": 200, "temperature": 0.2}')
     response = '{"choices": [{"message": {...},\n  "finish_reason": "stop"}],\n "usage": {"prompt_tokens": 31,\n  ' \
@@ -81,8 +81,8 @@ def tool_calling_loop() -> Figure:
               "your code\n\ndefines the tools\n(functions) and\nruns them")
     box(ax, 1.4, 5.0, 2.4, 7.4, code, color=GREEN)
     box(ax, 8.6, 5.0, 2.4, 7.4, tr("모델\n\n함수를 실행하지 않고\n부를 함수의 이름과\n인자만 정함",
-                                    "model\n\nnever runs a function:\nit only picks a name\nand arguments"),
-         color=ORANGE)
+                                   "model\n\nnever runs a function:\nit only picks a name\nand arguments"),
+        color=ORANGE)
     steps = [
         (7.6, tr("1. 질문 + 도구 스키마 (이름, 설명, 인자의 JSON Schema)",
                  "1. question + tool schemas (name, description, arguments' JSON Schema)"), 1),

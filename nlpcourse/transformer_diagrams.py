@@ -44,7 +44,7 @@ def seq2seq_bottleneck() -> Figure:
               ha="center", fontsize=11, weight="bold")
     for j, w in enumerate(weights):
         arrow(right, (1.0 + 1.6 * j, 3.05), (6.2, 5.9), label=rf"$\alpha_{{2{j + 1}}}$={w}", width=0.5 + 6 * w,
-               color="#b03030", at=0.12 + 0.1 * j)
+              color="#b03030", at=0.12 + 0.1 * j)
     box(right, 6.6, 6.3, 1.0, 0.8, "$c_2$", color=RED)
     box(right, 8.6, 6.3, 1.1, 0.9, "$s_2$", color=ORANGE)
     arrow(right, (7.1, 6.3), (8.05, 6.3))
