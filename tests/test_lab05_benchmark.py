@@ -54,6 +54,7 @@ def test_fine_tune_runs_the_budget_and_learns_a_trivial_task(monkeypatch):
     steps, seconds = bench.fine_tune(model, ids, labels, 0, 3e-3, "cpu")
     assert steps == 12 * 5 and seconds > 0  # 40 reviews = 5 batches; 12 epochs reach 60 steps
     assert bench.accuracy(model, ids, labels, 0, "cpu") > 0.9
+    assert bench.fine_tune(model, ids, labels, 0, 3e-3, "cpu", min_epochs=14)[0] == 14 * 5  # more epochs on request
 
 
 def test_targets_are_checked(capsys):
