@@ -1,8 +1,9 @@
 """What ``build_bert_mini.py`` and ``build_gpt_mini.py`` share: corpus, packing, Trainer run, model card.
 
 The corpus is NSMC's unlabeled reviews plus the training split, never the test split. Reviews are tokenized
-once and packed whole into fixed-length blocks (``start r1 sep r2 sep ... pad``); a plain tensor dataset feeds
-``Trainer`` (no ``datasets``). Each script supplies its tokenizer trainer, model, collator and samples.
+once and either packed whole into fixed-length blocks (``start r1 sep r2 sep ... pad``, the GPT) or kept one a
+row (``start r sep``, the BERT) in batches of similar length; a plain dataset feeds ``Trainer`` (no
+``datasets``). Each script supplies its tokenizer trainer, model, collator and samples.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Recipe:
     """Everything that sets a build's result (the corpus aside)."""
 
     vocab_size: int
-    max_len: int  # tokens per packed block = the model's positions
+    max_len: int  # tokens per packed block or longest review = the model's positions
     hidden: int
     layers: int
     heads: int
@@ -52,6 +53,7 @@ class Recipe:
     dropout: float = 0.0  # less than an epoch: nothing to regularize
     val_fraction: float = 0.02  # of the shuffled corpus, held out for the validation loss
     seed: int = 42
+    pack: bool = True  # False: one review per example, batch_size reviews of similar length a step
 
 
 def read_reviews(path: Path) -> list[str]:
@@ -102,11 +104,24 @@ class Blocks(torch.utils.data.Dataset):
         return {"input_ids": row, "attention_mask": (row != self.pad).long()}
 
 
+class Reviews(torch.utils.data.Dataset):
+    """One tokenized review per example, ``start review sep`` cut to ``max_len``; the collator pads each batch."""
+
+    def __init__(self, reviews: list[list[int]], max_len: int, start: int, sep: int):
+        self.rows = [[start, *ids[: max_len - 2], sep] for ids in reviews]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> dict[str, list[int]]:
+        return {"input_ids": self.rows[i]}
+
+
 def train(
     model: PreTrainedModel,
     collator: Callable,
     recipe: Recipe,
-    blocks: Blocks,
+    blocks: Blocks | Reviews,
     trainer_class: type[Trainer] = Trainer,
 ) -> tuple[Trainer, Any, float, float]:
     """Run ``recipe`` with ``Trainer`` (nothing saved); return it, its result, wall and process CPU seconds."""
@@ -125,6 +140,7 @@ def train(
             report_to="none",
             seed=recipe.seed,
             dataloader_drop_last=True,
+            train_sampling_strategy="random" if recipe.pack else "group_by_length",
             disable_tqdm=True,
         )
         trainer = trainer_class(model=model, args=args, data_collator=collator, train_dataset=blocks)
@@ -134,7 +150,9 @@ def train(
 
 
 @torch.no_grad()
-def held_out_loss(model: PreTrainedModel, blocks: Blocks, collator: Callable, batch_size: int, causal: bool) -> float:
+def held_out_loss(
+    model: PreTrainedModel, blocks: Blocks | Reviews, collator: Callable, batch_size: int, causal: bool
+) -> float:
     """Mean loss per predicted token over ``blocks`` (MLM: the masked positions, with fixed random masks)."""
     model.eval()
     torch.manual_seed(0)
@@ -206,7 +224,12 @@ def build(spec: Spec, args: argparse.Namespace) -> dict:
         part: tokenizer(reviews, add_special_tokens=False)["input_ids"]
         for part, reviews in (("train", train_reviews), ("val", val_reviews))
     }
-    blocks = {part: Blocks(pack(ids, recipe.max_len, start, sep, pad), pad) for part, ids in encoded.items()}
+    blocks = {
+        part: Blocks(pack(ids, recipe.max_len, start, sep, pad), pad)
+        if recipe.pack
+        else Reviews(ids, recipe.max_len, start, sep)
+        for part, ids in encoded.items()
+    }
     lengths = sorted(len(ids) for ids in encoded["train"])
     figures = {
         "vocab": len(tokenizer),
@@ -267,13 +290,13 @@ def card_common(figures: dict, name: str) -> dict[str, str]:
     curve = figures["loss_curve"]
     picks = [curve[i] for i in sorted({round(i * (len(curve) - 1) / 9) for i in range(10)})]
     lengths = figures["tokens_per_review"]
+    unit = f"blocks of {r['max_len']} tokens" if r.get("pack", True) else "reviews"
     return {
         "recipe": "| setting | value |\n| --- | --- |\n" + recipe,
         "budget": (
-            f"Budget: {r['steps']:,} steps of {r['batch_size']} blocks of {r['max_len']} tokens. Measured "
-            f"{figures['cpu_steps_per_s']} steps/s on 2 CPU threads (`--time-steps 20 --threads 2`; how: "
-            f"`CPU_STEPS_PER_S` in the build script), so about {minutes:.0f} min on a 2-core CPU; this "
-            f"checkpoint trained on {figures['device']} in "
+            f"Budget: {r['steps']:,} steps of {r['batch_size']} {unit}. Measured "
+            f"{figures['cpu_steps_per_s']} steps/s on 2 CPU threads (how: `CPU_STEPS_PER_S` in the build script), "
+            f"so about {minutes:.0f} min on a 2-core CPU; this checkpoint trained on {figures['device']} in "
             f"{figures['train_s'] / 60:.1f} min (held-out evaluation {figures['eval_s']:.0f} s more)."
         ),
         "curve": "| step | training loss |\n| --- | --- |\n" + "\n".join(f"| {s} | {loss:.3f} |" for s, loss in picks),
@@ -283,8 +306,14 @@ def card_common(figures: dict, name: str) -> dict[str, str]:
             f"({figures['tokens']['train']:,} tokens) for training, {figures['reviews']['held_out']:,} "
             f"({r['val_fraction']:.0%}, shuffled with seed {r['seed']}) held out. Tokens per review: median "
             f"{lengths['p50']}, 90th percentile {lengths['p90']}, 99th {lengths['p99']}, longest "
-            f"{lengths['p100']}; reviews are packed whole into blocks of {r['max_len']} "
-            f"({figures['blocks']['train']:,} training blocks)."
+            f"{lengths['p100']}; "
+            + (
+                f"reviews are packed whole into blocks of {r['max_len']} "
+                f"({figures['blocks']['train']:,} training blocks)."
+                if r.get("pack", True)
+                else f"each review is one example, cut at {r['max_len']} tokens with the special ones, in batches of "
+                "reviews of similar length (`Trainer`'s `group_by_length` sampling)."
+            )
         ),
         "licence": (
             "CC0 1.0 (public domain dedication), as the NSMC data it is trained on (e9t/nsmc, CC0 1.0). "
