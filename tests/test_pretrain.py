@@ -170,14 +170,20 @@ def test_gpt_mini_perplexity_on_reviews(gpt):
     assert real < loss(["".join(sorted(r)) for r in reviews]) - 1
 
 
-def test_reviews_are_one_example_each_and_padded_per_batch(repo):
-    """The BERT build's examples: ``[CLS] review [SEP]`` cut to max_len; the collator pads to the batch's longest."""
+@pytest.fixture
+def build_bert_mini(repo):
+    """The build script as a module (it imports ``pretrain`` from its own folder)."""
     sys.path.insert(0, str(repo / "data"))
     try:
-        from build_bert_mini import make_collator
-        from pretrain import Reviews
+        import build_bert_mini
     finally:
         sys.path.remove(str(repo / "data"))
+    return build_bert_mini
+
+
+def test_reviews_are_one_example_each_and_padded_per_batch(build_bert_mini):
+    """The BERT build's examples: ``[CLS] review [SEP]`` cut to max_len; the collator pads to the batch's longest."""
+    Reviews, make_collator = build_bert_mini.pretrain.Reviews, build_bert_mini.make_collator
     tokenizer = AutoTokenizer.from_pretrained(nlpcourse.bert_mini_path())
     ids = tokenizer(REVIEWS, add_special_tokens=False)["input_ids"]
     reviews = Reviews(ids, max_len=8, start=tokenizer.cls_token_id, sep=tokenizer.sep_token_id)
@@ -189,13 +195,9 @@ def test_reviews_are_one_example_each_and_padded_per_batch(repo):
     assert batch["attention_mask"].sum(1).tolist() == [len(row) for row in rows]
 
 
-def test_masked_head_trainer_computes_the_models_own_mlm_loss(repo):
+def test_masked_head_trainer_computes_the_models_own_mlm_loss(build_bert_mini):
     """The build's cheaper loss (MLM head on the masked positions only) equals BertForMaskedLM's, gradients too."""
-    sys.path.insert(0, str(repo / "data"))
-    try:
-        from build_bert_mini import MaskedHeadTrainer, make_collator
-    finally:
-        sys.path.remove(str(repo / "data"))
+    MaskedHeadTrainer, make_collator = build_bert_mini.MaskedHeadTrainer, build_bert_mini.make_collator
     tokenizer = AutoTokenizer.from_pretrained(nlpcourse.bert_mini_path())
     torch.manual_seed(0)
     model = AutoModelForMaskedLM.from_pretrained(nlpcourse.bert_mini_path())
