@@ -6,8 +6,8 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..i18n import tr
 from .drawing import BLUE, GREEN, GREY, ORANGE, arrow, box, canvas
-from .i18n import tr
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "",
