@@ -8,6 +8,10 @@ kept in the release, so a student reading ahead sees them.
 from __future__ import annotations
 
 import copy
+import fcntl
+import functools
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +24,9 @@ from .labs import REPO, nbgrader_meta
 
 CELL_TIMEOUT = 300
 VARYING = "nbval-ignore-output"
+STAMPS = REPO / "course" / "blank_runs.json"
+# What a blank run depends on besides the notebook's own code: the course package, the data, the pinned environment.
+SHARED_INPUTS = ("nlpcourse", "data", "requirements.txt", "pyproject.toml", "autograder/blank_run.py")
 
 
 def execute(nb: NotebookNode, cwd: Path = REPO) -> NotebookNode:
@@ -87,3 +94,44 @@ def _clean(output: NotebookNode) -> NotebookNode:
         output["execution_count"] = None
     output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     return output
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_digest() -> str:
+    digest = hashlib.sha256()
+    for name in SHARED_INPUTS:
+        root = REPO / name
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if root.is_dir() \
+            else [root]
+        for path in files:
+            digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def digest(nb: NotebookNode) -> str:
+    """A fingerprint of a released edition as run blank: its code, its kept outputs and ``SHARED_INPUTS``.
+
+    ``release`` records it after a clean blank run (``STAMPS``); an edition whose fingerprint still matches was run
+    blank on exactly these inputs and produced exactly these outputs, so ``make test`` need not run it again.
+    """
+    code = [{"source": c.source, "outputs": c.get("outputs", [])} for c in nb.cells if c.cell_type == "code"]
+    text = json.dumps(code, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((text + _shared_digest()).encode()).hexdigest()
+
+
+def _stamps() -> dict[str, str]:
+    return json.loads(STAMPS.read_text(encoding="utf-8")) if STAMPS.exists() else {}
+
+
+def record(lab: str, lang: str, nb: NotebookNode) -> None:
+    """Note that the edition ``nb`` (as written to ``course/``) ran blank cleanly."""
+    entry = digest(nb)
+    with open(STAMPS.with_suffix(".lock"), "w") as lock:  # releases of several labs may run at once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamps = {**_stamps(), f"{lang}/{lab}": entry}
+        STAMPS.write_text(json.dumps(dict(sorted(stamps.items())), indent=1) + "\n", encoding="utf-8")
+
+
+def verified(lab: str, lang: str, nb: NotebookNode) -> bool:
+    """True if ``nb`` is the edition that ``release`` ran blank, with nothing it depends on changed since."""
+    return _stamps().get(f"{lang}/{lab}") == digest(nb)

@@ -15,7 +15,7 @@ from nlpcourse.i18n import LANGS
 
 from . import nbgrader_api
 from .blank_run import execute as run_blank
-from .blank_run import keep_outputs, lesson_errors
+from .blank_run import keep_outputs, lesson_errors, record
 from .editions import edition
 from .labs import RELEASE, UsageError, source_notebook
 from .stamp import stamp
@@ -50,6 +50,8 @@ def release(lab: str, release_dir: Path | None = None, execute: bool = False) ->
                                  f"(use nlpcourse.needs(N)): {'; '.join(errors[:3])}")
         nb = keep_outputs(nb)
         nbformat.write(nb, path)
+        if execute and release_dir is None:
+            record(lab, lang, nbformat.read(path, as_version=4))
     return root / "en" / lab / f"{lab}.ipynb"
 
 
