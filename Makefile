@@ -38,7 +38,7 @@ grade: setup sandbox
 ## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
 # two test processes on two cores: one BLAS/OpenMP thread each (spinning threads slow everything down when oversubscribed)
 test: setup lint sandbox
-	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadfile --durations=15 \
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 \
 		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 tests lab_solutions
 
 lint: setup $(ACTIONLINT)

@@ -38,3 +38,35 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 600):
         timeout=timeout,
         env={**os.environ, **(env or {})},
     )
+
+
+# `make test` runs `pytest -n 2 --dist loadgroup`: each test file goes to one worker as a whole (its module fixtures
+# run once), except the per-lab work of the slowest files, which is split by lab so that both workers share it.
+# (The group goes into the node id, as xdist's `xdist_group` mark would put it if it still worked with pytest 9.)
+SPLIT_BY_LAB = {"test_variants.py": "path", "test_editions.py": "blank_run"}
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("dist", "no") == "loadgroup" and not config.getvalue("loadgroup"):
+        return
+    for item in items:
+        if "@" in item.nodeid:
+            continue
+        group = Path(str(item.fspath)).name
+        param = SPLIT_BY_LAB.get(group)
+        spec = getattr(item, "callspec", None)
+        if param and spec and param in spec.params:
+            value = spec.params[param]
+            lab = value.relative_to(REPO / "tests" / "variants").parts[0] if isinstance(value, Path) else value[0]
+            group = f"{group}:{lab}"
+        set_node_id(item, f"{item.nodeid}@{group}")
+
+
+def set_node_id(item, nodeid: str) -> None:
+    """Rename a test (pytest 9 keeps the id in ``_id``; xdist 3.8 still writes ``_nodeid``, which pytest 9 ignores)."""
+    if hasattr(item, "_id"):
+        from _pytest.nodeid import coerce_node_id
+
+        item._id = coerce_node_id(nodeid)
+    else:
+        item._nodeid = nodeid
