@@ -138,7 +138,8 @@ async def _execute(url: str, token: str, code: str) -> str:
 
 
 class Terminal:
-    """Commands in a kernel of the instructor's own server: the instructor's JupyterLab terminal, scripted."""
+    """Commands in a kernel of the instructor's own server, run in the course folder: the instructor's
+    JupyterLab terminal, scripted."""
 
     def __init__(self, hub: Hub, user: str, token: str) -> None:
         self.token = token
@@ -147,7 +148,8 @@ class Terminal:
 
     def run(self, *args: str) -> str:
         code = ("import subprocess, sys\n"
-                f"p = subprocess.run([sys.executable, *{list(args)!r}], capture_output=True, text=True)\n"
+                f"p = subprocess.run([sys.executable, *{list(args)!r}], capture_output=True, text=True, "
+                f"cwd={str(REPO)!r})\n"
                 "print(p.stdout + p.stderr)\nassert p.returncode == 0, p.returncode\n")
         return asyncio.run(_execute(self.url, self.token, code))
 
