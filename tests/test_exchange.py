@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -32,6 +33,10 @@ from traitlets.config.loader import PyFileConfigLoader
 SAMPLES = REPO / "autograder" / "samples"
 LAB = "01_tokenizers"
 BIN = Path(sys.executable).parent
+# what the flat sample folder grades to (tests/test_grading.py checks it): every layout must agree
+EXPECTED = {name: json.loads((SAMPLES / "expected.json").read_text())[f"{name}_{LAB}.ipynb"]["score"]
+            for name in ("perfect", "partial")}
+PERFECT, PARTIAL = float(EXPECTED["perfect"]), float(EXPECTED["partial"])
 SYSTEM_EXCHANGES = [Path("/srv/nbgrader"), Path("/usr/local/share/nbgrader")]
 
 
@@ -131,8 +136,8 @@ def test_exchange_cycle(tmp_path: Path, monkeypatch):
                    env={"NLPCOURSE_WORKDIR": str(work), "HOME": str(home)})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rows = {r["student"]: r for r in csv.DictReader((work / "grades.csv").open(encoding="utf-8"))}
-    assert (rows["alice"]["score"], rows["alice"]["status"]) == ("32.0", "graded")  # as the flat samples grade
-    assert (rows["bob"]["score"], rows["bob"]["status"]) == ("11.0", "graded")
+    assert (float(rows["alice"]["score"]), rows["alice"]["status"]) == (PERFECT, "graded")
+    assert (float(rows["bob"]["score"]), rows["bob"]["status"]) == (PARTIAL, "graded")
     assert "late: bob 01_tokenizers" in proc.stdout and "late: alice" not in proc.stdout
     # grading left nbgrader's stamps in place and beside each feedback page
     assert (collected / "alice" / LAB / "timestamp.txt").is_file()
@@ -141,12 +146,12 @@ def test_exchange_cycle(tmp_path: Path, monkeypatch):
     # the gradebook holds the scores: nbgrader's own export shows them
     nbgrader("export", f"--to={tmp_path / 'nbgrader.csv'}", env=env)
     exported = {r["student_id"]: r for r in csv.DictReader((tmp_path / "nbgrader.csv").open())}
-    assert {k: float(v["score"]) for k, v in exported.items()} == {"alice": 32.0, "bob": 11.0, "carol": 0.0}
+    assert {k: float(v["score"]) for k, v in exported.items()} == {"alice": PERFECT, "bob": PARTIAL, "carol": 0.0}
     with Gradebook(gradebook) as gb:
         assert gb.find_submission(LAB, "bob").total_seconds_late > 0
         assert gb.find_submission(LAB, "alice").total_seconds_late == 0
         grades = {g.name: g.score for g in gb.find_submission_notebook(LAB, LAB, "alice").grades}
-        assert sum(grades.values()) == 32.0 and len(grades) > 5
+        assert sum(grades.values()) == PERFECT and len(grades) > 5
 
     ok(instructor(monkeypatch, work, "ko").release_feedback(LAB))
     ok(instructor(monkeypatch, work, "en").release_feedback(LAB))
@@ -170,7 +175,7 @@ def test_exchange_cycle(tmp_path: Path, monkeypatch):
         key = 3 if fmt == "canvas" else 0
         assert sorted(r[key] for r in body) == ["alice", "bob", "carol"]  # one row per student
         by_id = {r[key]: r for r in body}
-        assert by_id["alice"][table[0].index(LAB)] == "32" and by_id["carol"][table[0].index(LAB)] == ""
+        assert by_id["alice"][table[0].index(LAB)] == f"{PERFECT:g}" and by_id["carol"][table[0].index(LAB)] == ""
         for who, mark in marks.items():
             assert by_id[who][-1].startswith(mark), by_id[who]
         assert by_id["alice"][-1] == ""

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli
+from test_exchange import PARTIAL, PERFECT
 
 LAB = "01_tokenizers"
 INSTRUCTOR, STUDENTS = "nlpc-instructor", {"nlpc-student1": "ko", "nlpc-student2": "en"}
@@ -288,15 +289,15 @@ def test_hub_cycle(hub):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     subprocess.run(["chown", "-R", f"{INSTRUCTOR}:{INSTRUCTOR}", str(work)], check=True)
     scores = {r["student"]: r["score"] for r in csv.DictReader((work / "grades.csv").open(encoding="utf-8"))}
-    assert scores == {"nlpc-student1": "32.0", "nlpc-student2": "11.0"}  # as the flat samples grade
+    assert {k: float(v) for k, v in scores.items()} == {"nlpc-student1": PERFECT, "nlpc-student2": PARTIAL}
 
     term.run("-m", "nbgrader", "release_feedback", LAB)
     term.run("-m", "nbgrader", "release_feedback", LAB, "--course", "nlp-course-en")
     exported = term.run("-m", "autograder", "export", "--format", "moodle")
     rows = {r[0]: r for r in csv.reader(io.StringIO(exported.strip()))}
-    assert (rows["nlpc-student1"][2], rows["nlpc-student2"][2]) == ("32", "11")
+    assert (rows["nlpc-student1"][2], rows["nlpc-student2"][2]) == (f"{PERFECT:g}", f"{PARTIAL:g}")
     shown = hub.call("GET", f"/user/{INSTRUCTOR}/formgrader/api/submissions/{LAB}", tokens[INSTRUCTOR])
-    assert {s["student"]: s["score"] for s in shown} == {"nlpc-student1": 32.0, "nlpc-student2": 11.0}
+    assert {s["student"]: s["score"] for s in shown} == {"nlpc-student1": PERFECT, "nlpc-student2": PARTIAL}
 
     for user, edition in STUDENTS.items():
         course = f"nlp-course-{edition}"
