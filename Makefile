@@ -73,4 +73,4 @@ mutation: setup
 	$(BIN)/python benchmarks/mutation.py $(if $(SAMPLE),--sample $(SAMPLE)) $(LABS)
 
 clean:
-	rm -rf autograder/{submitted,autograded,feedback,solution,release,gradebook.db,grades.csv}
+	rm -rf autograder/{submitted,autograded,feedback,solution,release,exchange,exchange-cache,gradebook.db,grades.csv}
