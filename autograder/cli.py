@@ -1,4 +1,4 @@
-"""``python -m autograder``: release labs, validate a notebook, grade submissions."""
+"""``python -m autograder``: release labs, validate a notebook, grade submissions, export grades."""
 
 from __future__ import annotations
 
@@ -47,7 +47,31 @@ def cmd_grade(args: argparse.Namespace) -> int:
     skip = ("hostile",) if path.resolve() == DEFAULT_SUBMISSIONS else ()  # the hostile corpus has its own test
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
-    grade_batch(path, lab, Path(args.csv), args.sandbox, args.workers, args.scheduler, skip)
+    rows = grade_batch(path, lab, Path(args.csv), args.sandbox, args.workers, args.scheduler, skip)
+    if args.gradebook:
+        from .exchange import stamp_feedback
+        from .gradebook import record
+
+        for line in record(rows, path):
+            print(line)
+        pages = stamp_feedback(rows, path)
+        print("scores stored in the gradebook" + (f"; {pages} feedback page(s) ready for nbgrader release_feedback"
+                                                  if pages else ""))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+    from .gradebook import open_gradebook
+
+    labs = [check_lab(lab) for lab in args.labs] or None
+    with open_gradebook() as gb:
+        text = export(gb, args.format, labs)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output} ({args.format})")
     return 0
 
 
@@ -81,7 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "bwrap, docker, or none (unsandboxed: only for notebooks you trust)")
     p.add_argument("--workers", type=int, default=1, help="grade N submissions at once on this machine")
     p.add_argument("--scheduler", help="grade on a Dask cluster: the scheduler's address, e.g. tcp://host:8786")
+    p.add_argument("--no-gradebook", dest="gradebook", action="store_false",
+                   help="do not store the scores in nbgrader's gradebook")
     p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("export", help="the gradebook as an LMS gradebook CSV (one row per student)")
+    p.add_argument("labs", nargs="*", help="only these labs (default: every lab in the gradebook)")
+    p.add_argument("--format", choices=["canvas", "moodle"], default="canvas")
+    p.add_argument("-o", "--output", default="-", help="CSV file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("samples", help="rebuild the sample submissions in autograder/samples/")
     p.set_defaults(func=lambda args: _samples())

@@ -14,7 +14,7 @@ import json
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import nbformat
@@ -64,6 +64,7 @@ class Outcome:
     graded: str = ""  # the executed notebook, grader cells included: for instructors only
     log: str = ""
     seconds: float = 0.0
+    tests: dict[str, float] = field(default_factory=dict)  # points per test (grade id): the gradebook's cells
 
 
 def workdir() -> Path:
@@ -254,7 +255,8 @@ def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:
     status = "error" if record.stopped == "start" else "needs review" if v.evidence else "graded"
     result = _row(sub, spec, score, status, notes, lang)
     page = feedback.html(_feedback(p, graded, v, result, lang))
-    return Outcome(result, page, nbformat.writes(graded), record.log)
+    points = {gid: spec.tests[gid].points if o["status"] == "passed" else 0.0 for gid, o in v.tests.items()}
+    return Outcome(result, page, nbformat.writes(graded), record.log, tests=points)
 
 
 def _feedback(p: Plan, graded: nbformat.NotebookNode, v: Verdicts, result: Result,
