@@ -5,6 +5,7 @@ Lab content lives in the notebooks, not here.
 
 from __future__ import annotations
 
+from .course_kb import load_course_cells, load_gold_questions
 from .data import load_nsmc, nsmc_path
 from .exercises import needs
 from .fonts import use_korean_font
@@ -14,7 +15,7 @@ from .keys import find_api_key, get_api_key
 from .llm import load_chat_model
 from .metrics import report
 from .mode import is_fast, pick, run_mode
-from .models import bert_mini_path, gpt_mini_path
+from .models import bert_mini_path, gpt_mini_path, sentence_encoder_path
 from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
 from .seed import get_device, set_seed
@@ -35,12 +36,15 @@ __all__ = [
     "gpt_mini_path",
     "is_fast",
     "load_chat_model",
+    "load_course_cells",
+    "load_gold_questions",
     "load_nsmc",
     "needs",
     "nsmc_path",
     "okt_pos",
     "pick",
     "report",
+    "sentence_encoder_path",
     "run_mode",
     "set_lang",
     "set_seed",
