@@ -6,6 +6,7 @@ Lab content lives in the notebooks, not here.
 from __future__ import annotations
 
 from . import hosted
+from .course_kb import load_course_cells, load_gold_questions
 from .data import load_nsmc, nsmc_path
 from .exercises import needs
 from .fonts import use_korean_font
@@ -15,7 +16,7 @@ from .keys import find_api_key, get_api_key
 from .llm import load_chat_model
 from .metrics import report
 from .mode import is_fast, pick, run_mode, run_optional
-from .models import bert_mini_path, gpt_mini_path
+from .models import bert_mini_path, gpt_mini_path, sentence_encoder_path
 from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
 from .seed import get_device, set_seed
@@ -37,6 +38,8 @@ __all__ = [
     "hosted",
     "is_fast",
     "load_chat_model",
+    "load_course_cells",
+    "load_gold_questions",
     "load_nsmc",
     "needs",
     "nsmc_path",
@@ -45,6 +48,7 @@ __all__ = [
     "report",
     "run_mode",
     "run_optional",
+    "sentence_encoder_path",
     "set_lang",
     "set_seed",
     "setup",

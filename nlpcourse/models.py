@@ -15,3 +15,8 @@ def bert_mini_path() -> Path:
 def gpt_mini_path() -> Path:
     """``nsmc-gpt-mini``: a 4-layer GPT-2-style language model pretrained on NSMC reviews (Lab 06)."""
     return DATA_DIR / "models" / "nsmc-gpt-mini"
+
+
+def sentence_encoder_path() -> Path:
+    """``nsmc-simcse-mini``: nsmc-bert-mini trained further with unsupervised SimCSE, a sentence encoder (Lab 10)."""
+    return DATA_DIR / "models" / "nsmc-simcse-mini"

