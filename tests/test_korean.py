@@ -183,6 +183,20 @@ def test_glossary_terms_are_used(lab):
     assert not unused, f"glossary terms the Korean prose never uses (drop them or use them): {unused}"
 
 
+QUIZ_HEADING = re.compile(r"^## (퀴즈|Quick-check quiz)", re.I | re.M)
+QUESTION = re.compile(r"^\*\*([^*\n]*?)(\d+)\.\*\*", re.M)
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_quiz_questions_are_numbered_alike(lab):
+    for lang in ("ko", "en"):
+        cells = [source for _, source in prose(lab, lang)]
+        start = next(i for i, source in enumerate(cells) if QUIZ_HEADING.search(source))
+        found = [m.groups() for source in cells[start:] for m in QUESTION.finditer(source)]
+        assert found and all(prefix == "Q" for prefix, _ in found), f"{lang}: quiz questions are **Q1.**, **Q2.**, ..."
+        assert [int(n) for _, n in found] == list(range(1, len(found) + 1)), f"{lang}: numbered 1..N"
+
+
 def test_grading_messages_read_as_korean():
     for key, (_, korean) in TEMPLATES.items():
         assert ";" not in korean, f"{key}: an English semicolon in {korean!r}"
