@@ -209,10 +209,11 @@ def test_grading_messages_read_as_korean():
 SHOWN_BY = {"print", "display", "Markdown", "HTML", "title", "suptitle", "xlabel", "ylabel", "set_title",
             "set_xlabel", "set_ylabel", "set_suptitle", "text", "annotate", "legend", "bar_label", "xticks",
             "yticks", "set_xticklabels", "set_yticklabels", "warn", "tqdm", "trange", "DataFrame", "Series"}
+TABLE_NAMES = {"rows", "header", "headers", "columns", "table", "lines"}  # variables that hold a printed table
 SHOWN_AS = {"label", "desc", "title", "xlabel", "ylabel", "columns", "index", "name", "postfix"}
 # An English word: three letters or more, lower case after the first, not part of an identifier, a path,
-# a format field or a call. ALLCAPS acronyms, snake_case, camelCase and words with digits are code.
-ENGLISH_WORD = re.compile(r"(?<![\w./%{:<-])[A-Za-z][a-z]{2,}(?![\w(/\[])(?!-\w)")
+# a domain, a colour, a format field or a call. ALLCAPS acronyms, snake_case, camelCase and words with digits are code.
+ENGLISH_WORD = re.compile(r"(?<![\w./%{:<#-])[A-Za-z][a-z]{2,}(?![\w(/\[])(?![-.]\w)")
 MATH_IN_TEXT = re.compile(r"\$[^$]*(?:\$|\Z)")  # math, or its start where an f-string field cuts it
 # Words that are the same in both editions: names of things, not English sentences.
 SAME_IN_BOTH = {"skip", "gram", "softmax", "Okt", "Mecab", "Komoran", "Hannanum", "Kkma", "Word2Vec", "FastText",
@@ -262,7 +263,8 @@ def literals(node: ast.AST) -> Iterator[ast.Constant]:
 
 def shown_strings(tree: ast.AST) -> Iterator[ast.Constant]:
     """String constants that reach the student: arguments of SHOWN_BY calls, SHOWN_AS keywords, the dicts
-    appended as table rows (``rows.append({"word": ...})``), and what ``raise`` says."""
+    appended as table rows (``rows.append({"word": ...})``), what is assigned to TABLE_NAMES, and what
+    ``raise`` says."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = call_name(node)
@@ -278,6 +280,9 @@ def shown_strings(tree: ast.AST) -> Iterator[ast.Constant]:
                         yield from literals(key)
         elif isinstance(node, ast.Raise) and node.exc is not None:
             yield from (c for arg in getattr(node.exc, "args", []) for c in literals(arg))
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in TABLE_NAMES
+                                                  for t in node.targets):
+            yield from literals(node.value)  # rows = [f"{'d_k':>5} {'max weight':>11}"], printed later
 
 
 def english(text: str) -> list[str]:
@@ -312,6 +317,8 @@ DATA: dict[str, dict[str, str]] = {
 # nlpcourse literals that are not messages, by file.
 PLUMBING_DATA: dict[str, dict[str, str]] = {
     "transformer_diagrams.py": {"ate": "the English word the toy translation emits"},
+    "prompt_diagrams.py": {**{role: "a chat role, as the API spells it" for role in ("system", "user", "assistant")},
+                           "positive": "the label the prompt asks for", "negative": "the label the prompt asks for"},
 }
 
 
