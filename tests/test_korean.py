@@ -309,6 +309,7 @@ DATA: dict[str, dict[str, str]] = {
         "  config:": "a request's argument, as the SDK spells it",
         "  part:": "the SDK's Part objects of a request",
         ", seed=": "the request's argument",
+        "T=1.0, seed=1 ": "the request's arguments",
         "type": "a field of the Responses API",
         "output": "a field of the Responses API",
     },
