@@ -123,6 +123,9 @@ def korean_texts() -> Iterator[tuple[str, str]]:
         for i, cell in enumerate(notebook(lab).cells):
             if cell.cell_type == "markdown" and cell_lang(cell) == "ko":
                 yield f"{lab} cell {i}", cell.source
+            elif cell.cell_type == "markdown":  # the English glossary's Korean column
+                yield f"{lab} cell {i}", "\n".join(line for line in cell.source.splitlines()
+                                                    if line.startswith("|") and HANGUL.search(line))
             elif cell.cell_type == "code":
                 for line, text in tr_korean(code_tree(cell.source)):
                     yield f"{lab} cell {i} line {line}", text
