@@ -6,6 +6,7 @@
 * One term per concept: ``lab_solutions/terms.tsv`` lists the course's terms and the variants it rejects;
   the Korean prose, the Korean side of every ``tr(ko, en)``, nlpcourse's Korean messages and the Korean
   grading messages are checked against it.
+* Every glossary term is used by the lab's Korean prose or code, and quiz questions are numbered **Q1.**, ...
 * No English sentence the course wrote reaches the Korean edition: string literals that code prints, plots,
   shows in a table or progress bar, warns or raises (in lab code cells and in ``nlpcourse/``) go through
   ``tr``. The check is a heuristic on the syntax tree, documented at ``shown_strings``; the allowlists
