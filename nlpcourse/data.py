@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .i18n import tr
 from .mode import is_fast
 from .paths import DATA_DIR, cache_dir
 
@@ -42,23 +43,27 @@ def _official(split: str, timeout: float = 20.0) -> Path | None:
 def nsmc_path(split: str) -> Path:
     """The file ``load_nsmc`` reads for ``split``: shipped copy in fast mode or offline, else official."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
+        raise ValueError(tr(f"split는 {SPLITS} 중 하나여야 합니다: {split!r}",
+                            f"split must be one of {SPLITS}, not {split!r}"))
     shipped = DATA_DIR / "nsmc" / f"ratings_{split}.txt.gz"
     if not (is_fast() or _offline()):
         official = _official(split)
         if official is not None:
             return official
         if shipped.exists():
-            warnings.warn("official NSMC files unreachable; using the copy shipped in data/nsmc", stacklevel=3)
+            warnings.warn(tr("NSMC 공식 파일에 접속할 수 없어 data/nsmc에 든 사본을 씁니다",
+                             "official NSMC files unreachable; using the copy shipped in data/nsmc"), stacklevel=3)
     if shipped.exists():
         return shipped
     official = _official(split)
     if official is not None:
         return official
-    raise FileNotFoundError(
-        f"NSMC {split!r} split not found: neither {shipped} nor {NSMC_URL.format(split=split)} is reachable. "
-        "Clone the whole course repository (it ships data/nsmc) or connect to the internet."
-    )
+    url = NSMC_URL.format(split=split)
+    raise FileNotFoundError(tr(
+        f"NSMC {split!r} 데이터를 찾을 수 없습니다: {shipped}도 없고 {url}에도 접속할 수 없습니다. "
+        "강의 저장소 전체를 클론하거나(data/nsmc가 들어 있습니다) 인터넷에 연결하세요.",
+        f"NSMC {split!r} split not found: neither {shipped} nor {url} is reachable. "
+        "Clone the whole course repository (it ships data/nsmc) or connect to the internet."))
 
 
 def load_nsmc(split: str = "train", n: int | None = None) -> pd.DataFrame:

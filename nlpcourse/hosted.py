@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nlpcourse.hosted", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="list the models your keys can use")
     args = parser.parse_args(argv)
-    print(f"checked {CHECKED}: OPENAI_MODEL={OPENAI_MODEL!r}, GEMINI_MODEL={GEMINI_MODEL!r}")
+    print(tr(f"{CHECKED}에 확인함", f"checked {CHECKED}")
+          + f": OPENAI_MODEL={OPENAI_MODEL!r}, GEMINI_MODEL={GEMINI_MODEL!r}")
     if not args.check:
         return 0
     from .keys import find_api_key
@@ -84,16 +85,21 @@ def main(argv: list[str] | None = None) -> int:
     for provider, names, default in (("openai", ("OPENAI_API_KEY",), OPENAI_MODEL),
                                      ("gemini", ("GEMINI_API_KEY", "GOOGLE_API_KEY"), GEMINI_MODEL)):
         if not find_api_key(*names):
-            print(f"{provider}: no key ({' or '.join(names)}), skipped")
+            print(tr(f"{provider}: 키가 없어({' 또는 '.join(names)}) 건너뜀",
+                     f"{provider}: no key ({' or '.join(names)}), skipped"))
             continue
         try:
             models = available(provider)
         except Exception as error:  # a bad key or no network: say so, check the other provider
-            print(f"{provider}: could not list models: {type(error).__name__}: {error}")
+            print(tr(f"{provider}: 모델 목록을 받지 못함", f"{provider}: could not list models")
+                  + f": {type(error).__name__}: {error}")
             status = 1
             continue
-        mark = "available" if default in models else "NOT AVAILABLE: change it in nlpcourse/hosted.py"
-        print(f"{provider}: {len(models)} models; the course's {default!r} is {mark}")
+        mark = (tr("쓸 수 있음", "available") if default in models
+                else tr("쓸 수 없음: nlpcourse/hosted.py에서 바꾸세요",
+                        "NOT AVAILABLE: change it in nlpcourse/hosted.py"))
+        print(tr(f"{provider}: 모델 {len(models)}개, 강의의 {default!r}은(는) {mark}",
+                 f"{provider}: {len(models)} models; the course's {default!r} is {mark}"))
         print("  " + ", ".join(models))
         status |= default not in models
     return status

@@ -18,7 +18,8 @@ def set_lang(lang: str) -> None:
     """Choose the language that ``tr`` returns."""
     global _current
     if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+        raise ValueError(tr(f"lang은 {LANGS} 중 하나여야 합니다: {lang!r}",
+                            f"lang must be one of {LANGS}, not {lang!r}"))
     _current = lang
 
 
@@ -28,7 +29,7 @@ def get_lang() -> str:
         return _current
     lang = os.environ.get(LANG_VAR, "").strip().lower() or "en"
     if lang not in LANGS:
-        raise ValueError(f"{LANG_VAR} must be one of {LANGS}, not {lang!r}")
+        raise ValueError(f"{LANG_VAR}: {lang!r} ∉ {LANGS}")  # no language to speak in yet
     return lang
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .i18n import tr
+
 
 def _colab_secret(name: str) -> str | None:
     if "google.colab" not in sys.modules:
@@ -78,8 +80,10 @@ def get_api_key(name: str, ask: bool = True) -> str:
     """The key stored as ``name`` (see ``find_api_key``); RuntimeError, naming where to put it, if none."""
     key = find_api_key(name, ask=ask)
     if not key:
-        raise RuntimeError(
+        raise RuntimeError(tr(
+            f"{name}이(가) 설정되지 않았습니다. Colab 보안 비밀(열쇠 아이콘)에 추가하거나, 환경 변수로 설정하거나, "
+            f"git이 무시하는 .env 파일에 {name}=...을 적으세요.",
             f"{name} is not set. Add it as a Colab secret (key icon), set the environment variable, "
-            f"or put {name}=... in a .env file that git ignores."
-        )
+            f"or put {name}=... in a .env file that git ignores.",
+        ))
     return key

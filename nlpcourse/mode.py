@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import TypeVar
 
+from .i18n import tr
+
 T = TypeVar("T")
 
 MODE_VAR = "NLPCOURSE_MODE"
@@ -20,7 +22,8 @@ def run_mode() -> str:
     if mode in ("fast", "full"):
         return mode
     if mode:
-        raise ValueError(f"{MODE_VAR} must be 'fast' or 'full', not {mode!r}")
+        raise ValueError(tr(f"{MODE_VAR}는 'fast' 또는 'full'이어야 합니다: {mode!r}",
+                            f"{MODE_VAR} must be 'fast' or 'full', not {mode!r}"))
     if os.environ.get("NBGRADER_EXECUTION") or os.environ.get("CI"):
         return "fast"
     return "full"

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
+from .i18n import tr
 from .java import ensure_java
 from .paths import cache_dir
 
@@ -109,7 +110,8 @@ def _write(path: Path, tagged: list[Tagged]) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        warnings.warn(f"could not write the Okt cache {path}: {exc}", stacklevel=3)
+        warnings.warn(tr(f"Okt 캐시 {path}를 쓰지 못했습니다: {exc}", f"could not write the Okt cache {path}: {exc}"),
+                      stacklevel=3)
 
 
 def _tag_all(jobs: list[Job], cores: int) -> Iterator[tuple[int, list[Tagged]]]:
@@ -125,7 +127,8 @@ def _tag_all(jobs: list[Job], cores: int) -> Iterator[tuple[int, list[Tagged]]]:
             left.discard(pending[future])
             yield pending[future], tags
     except BrokenProcessPool as exc:  # a worker died or could not start: finish in this process
-        warnings.warn(f"Okt worker processes failed ({exc}); tagging in this process instead", stacklevel=3)
+        warnings.warn(tr(f"Okt 작업 프로세스가 실패해({exc}) 이 프로세스에서 태깅합니다",
+                         f"Okt worker processes failed ({exc}); tagging in this process instead"), stacklevel=3)
         close_pool()
     for i in sorted(left):
         yield i, _tag_chunk(jobs[i])
@@ -143,11 +146,12 @@ def okt_pos(texts: list[str], *, norm: bool = False, stem: bool = False) -> list
         try:
             return _read(path)
         except (OSError, EOFError, ValueError) as exc:  # a damaged file: tag again and replace it
-            warnings.warn(f"ignoring the damaged Okt cache {path}: {exc}", stacklevel=2)
+            warnings.warn(tr(f"손상된 Okt 캐시 {path}를 무시합니다: {exc}",
+                             f"ignoring the damaged Okt cache {path}: {exc}"), stacklevel=2)
     jobs = [(texts[i: i + CHUNK], norm, stem) for i in range(0, len(texts), CHUNK)]
     chunks: list[list[Tagged]] = [[] for _ in jobs]
     cores = _workers() if len(texts) >= PARALLEL_MIN else 1
-    with tqdm(total=len(texts), desc="Okt", unit="text") as bar:
+    with tqdm(total=len(texts), desc="Okt", unit=tr("문장", "text")) as bar:
         for i, tags in _tag_all(jobs, cores):
             chunks[i] = tags
             bar.update(len(tags))

@@ -32,6 +32,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from .i18n import tr
 from .llm import SMOLLM2, smollm2_dir
 from .paths import cache_dir
 
@@ -164,7 +165,8 @@ def _launch(timeout: float) -> dict:
         if _owned.poll() is not None or time.monotonic() > deadline:
             _stop(_owned.pid)
             tail = log.read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"transformers serve did not come up on port {port}; {log} ends with:\n{tail}")
+            raise RuntimeError(tr(f"transformers serve가 포트 {port}에서 시작되지 않았습니다. {log}의 끝:\n{tail}",
+                                  f"transformers serve did not come up on port {port}; {log} ends with:\n{tail}"))
         time.sleep(0.5)
     state = {"pid": _owned.pid, "port": port}
     (_folder() / "state.json").write_text(json.dumps(state))

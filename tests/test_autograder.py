@@ -190,7 +190,7 @@ def test_verdicts_quote_only_visible_lines_and_known_exception_names():
     failed_visible = verdict({"status": "failed", "ename": "AssertionError", "line": 1}, HIDDEN, 2, "en")
     assert "assert f(1) == 1" in failed_visible and "0 / 2" in failed_visible
     failed_hidden = verdict({"status": "failed", "ename": "AssertionError", "line": 3}, HIDDEN, 2, "ko")
-    assert "4242" not in failed_hidden and "숨겨진" in failed_hidden
+    assert "4242" not in failed_hidden and "숨은 테스트" in failed_hidden
     assert verdict({"status": "passed"}, HIDDEN, 2, "en") == "passed: 2 / 2 points"
     assert safe_name("ValueError") == "ValueError" and safe_name("assert f(0) == 42") == "Error"
 

@@ -16,7 +16,7 @@ def teacher_forcing() -> Figure:
     fig, (ax,) = canvas(11, 4.2)
     tokens = ["<BOS>", "나는", "밥을", "먹는다", "<EOS>"]
     xs = [1.2 + 1.9 * i for i in range(len(tokens))]
-    frame = tr("GPT (인과적 마스크: 위치 t는 1..t만 봄)", "GPT (causal mask: position t sees 1..t only)")
+    frame = tr("GPT (인과 마스크: 위치 t는 1..t만 봄)", "GPT (causal mask: position t sees 1..t only)")
     box(ax, 4.95, 4.7, 8.9, 1.6, frame, color=GREY, size=11)
     for i, (x, tok) in enumerate(zip(xs, tokens)):
         box(ax, x, 2.2, 1.5, 0.8, tok, color=BLUE if i < len(tokens) - 1 else GREY)
@@ -29,7 +29,7 @@ def teacher_forcing() -> Figure:
         ax.annotate("", xy=(xs[i] + 0.2, 6.8), xytext=(xs[i + 1] - 0.2, 2.6),
                     arrowprops={"arrowstyle": "-|>", "color": "#b03030", "lw": 0.8, "linestyle": "--"})
     ax.text(0.3, 2.2, tr("입력\n(정답 토큰)", "input\n(reference)"), ha="right", va="center", fontsize=9)
-    ax.text(0.3, 7.2, tr("라벨\n(한 칸 뒤)", "label\n(one ahead)"), ha="right", va="center", fontsize=9)
+    ax.text(0.3, 7.2, tr("레이블\n(한 칸 뒤)", "label\n(one ahead)"), ha="right", va="center", fontsize=9)
     ax.text(4.95, 9.0, tr("교사 강요: 한 번의 순전파로 모든 위치가 다음 토큰을 예측 (손실은 한 칸 밀어 맞춤)",
                           "teacher forcing: one forward pass, every position predicts the next token "
                           "(loss shifted by one)"),
