@@ -47,7 +47,7 @@ SPLIT_BY_LAB = {"test_variants.py": "path", "test_editions.py": "blank_run"}
 
 
 def pytest_collection_modifyitems(config, items):
-    if not config.getoption("dist", "no") == "loadgroup" and not config.getvalue("loadgroup"):
+    if config.getoption("dist", "no") != "loadgroup" and not getattr(config.option, "loadgroup", False):
         return
     for item in items:
         if "@" in item.nodeid:
