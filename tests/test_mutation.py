@@ -262,12 +262,22 @@ def test_variants_pass_when_correct_and_fail_when_not(synthetic):
     folder.mkdir(parents=True)
     (folder / "total_builtin.py").write_text("def total(xs):\n    return sum(xs)\n")
     (folder / "total_appends.py").write_text("def total(xs):\n    xs.append(0)\n    return sum(xs)\n")
+    (folder / "wrong").mkdir()
+    (folder / "wrong" / "total_appends.py").write_text("def total(xs):\n    xs.append(0)\n    return sum(xs)\n")
+    (folder / "wrong" / "total_builtin.py").write_text("def total(xs):\n    return sum(xs)\n")
+    (folder / "wrong" / "total_negated.py").write_text("def total(xs):\n    return -sum(xs)\n")
     out = synthetic.parent / "variants.json"
     result = run_cli("mutate", str(synthetic), "--variants", str(folder.parent), "--json", str(out), timeout=300)
     assert result.returncode == 1, result.stdout + result.stderr
     rows = {row["file"]: row for row in json.loads(out.read_text())["variants"]}
-    assert rows["total_builtin.py"]["failures"] == []
+    assert rows["total_builtin.py"]["failures"] == [] and rows["total_builtin.py"]["kind"] == "correct"
     assert [f.split(":")[0] for f in rows["total_appends.py"]["failures"]] == ["test_total"]
+    # a wrong variant is caught where it is (own test cell fails, no other), missed, or costs points elsewhere
+    caught, missed, spills = (rows[f"wrong/total_{s}.py"] for s in ("appends", "builtin", "negated"))
+    assert caught["kind"] == "wrong" and [f.split(":")[0] for f in caught["failures"]] == ["test_total"]
+    assert caught["others"] == [] and missed["failures"] == [] == missed["others"]
+    assert [f.split(":")[0] for f in spills["others"]] == ["test_combined"]
+    assert "wrong variants (1/3 caught where they are)" in result.stdout
 
 
 INLINE = """
