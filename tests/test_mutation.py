@@ -98,6 +98,7 @@ def test_operator_makes_the_expected_mutant(operator, body, expected):
 
 def test_new_operators_leave_what_they_cannot_change():
     assert changes(cell("return xs.squeeze()"), "squeeze") == set()  # already without a dim
+    assert changes(cell("return float('-inf')"), "type_change") == set()  # a constant, not a result
     assert changes(cell("return np.zeros(n, dtype=np.int64)"), "type_change") == set()  # dtype_narrowing's
     assert changes(cell("return np.sum(xs, dtype=float)"), "dropped_argument") == set()
     assert changes(cell("return np.sum(xs)"), "dropped_argument") == set()  # np.sum(x): the array, not an axis

@@ -274,7 +274,8 @@ def _student_slips(node):
     attr = func.attr if isinstance(func, ast.Attribute) else None
     if attr == "squeeze" and (node.args or node.keywords):
         yield "squeeze", _replace(node, args=[], keywords=[])
-    if isinstance(func, ast.Name) and func.id in _NUMPY_SCALARS and len(node.args) == 1 and not node.keywords:
+    if isinstance(func, ast.Name) and func.id in _NUMPY_SCALARS and len(node.args) == 1 and not node.keywords \
+            and not isinstance(node.args[0], ast.Constant):  # float("-inf"): a constant, not a result
         yield "type_change", _replace(node, func=_numpy(_NUMPY_SCALARS[func.id]))
     if attr == "item" and not node.args and not node.keywords:
         yield "type_change", func.value
