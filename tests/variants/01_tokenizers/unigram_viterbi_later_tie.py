@@ -1,5 +1,5 @@
 def viterbi_segment(word: str, logprobs: dict[str, float]) -> tuple[list[str], float]:
-    """>= instead of >: on equal scores the later split point wins."""
+    """>= instead of >: on equal scores the later split point wins (the text allows any best split)."""
     n = len(word)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
