@@ -14,7 +14,7 @@ from .java import ensure_java
 from .keys import find_api_key, get_api_key
 from .llm import load_chat_model
 from .metrics import report
-from .mode import is_fast, pick, run_mode
+from .mode import is_fast, pick, run_mode, run_optional
 from .models import bert_mini_path, gpt_mini_path
 from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
@@ -44,6 +44,7 @@ __all__ = [
     "pick",
     "report",
     "run_mode",
+    "run_optional",
     "set_lang",
     "set_seed",
     "setup",
