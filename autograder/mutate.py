@@ -4,7 +4,8 @@
     python -m autograder mutate 01_tokenizers --exercise bpe_learn --sample 20 --workers 2
     python -m autograder mutate 01_tokenizers --list               # the mutants and their ids, nothing run
     python -m autograder mutate 01_tokenizers --isolation          # a blank solution costs points only where it is
-    python -m autograder mutate 01_tokenizers --variants           # tests/variants/01_tokenizers/*.py get full marks
+    python -m autograder mutate 01_tokenizers --variants           # tests/variants/01_tokenizers/*.py get full marks,
+                                                                   # .../wrong/*.py lose points where they are only
 
 The engine is our own small AST mutator (``autograder/mutation/operators.py``, Python's ``ast`` and
 ``ast.unparse``), not mutmut 3 or cosmic-ray. Both mutate files of an installed package and run a test
@@ -49,7 +50,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     mode.add_argument("--isolation", action="store_true",
                       help="blank each solution: only its own test cells may lose points")
     mode.add_argument("--variants", nargs="?", const=variants.ROOT, type=Path, metavar="DIR",
-                      help="run the correct variants in DIR/LAB/<grade_id>_*.py (default tests/variants)")
+                      help="run the correct variants in DIR/LAB/<grade_id>_*.py (full marks) and the wrong ones "
+                           "in DIR/LAB/wrong/<grade_id>_*.py (points lost on their exercise only); "
+                           "default tests/variants")
 
 
 def cmd_mutate(args: argparse.Namespace) -> int:
@@ -144,7 +147,7 @@ def _variants(lab: notebook.Lab, args: argparse.Namespace) -> int:
     rows = variants.summarize(lab, paths, done.outcomes)
     _emit(variants.markdown(lab.name, rows), args,
           {"lab": lab.name, "variants": [vars(r) for r in rows], "seconds": round(done.seconds, 1)})
-    return 1 if any(r.failures for r in rows) else 0
+    return 0 if all(r.ok for r in rows) else 1
 
 
 def _emit(markdown: str, args: argparse.Namespace, record: dict) -> None:

@@ -76,10 +76,32 @@ def changes(source: str, operator: str) -> set[tuple[str, str]]:
          ("for x in xs:\n    n += x", "for x in list(xs)[:1]:\n    n += x")),
         ("dropped_guard", "if not xs:\n    return 0\nreturn xs[0]", ("if not xs:\n    return 0", "<removed>")),
         ("dropped_guard", "return xs[0] if xs else n", ("xs[0] if xs else n", "xs[0]")),
+        ("squeeze", "return xs.squeeze(-1)", ("xs.squeeze(-1)", "xs.squeeze()")),
+        ("squeeze", "return xs.squeeze(dim=1)", ("xs.squeeze(dim=1)", "xs.squeeze()")),
+        ("type_change", "return float(xs[0])", ("float(xs[0])", "__import__('numpy').float32(xs[0])")),
+        ("type_change", "return int(n)", ("int(n)", "__import__('numpy').int64(n)")),
+        ("type_change", "return xs.sum().item()", ("xs.sum().item()", "xs.sum()")),
+        ("type_change", "return np.zeros(n)", ("np.zeros(n)", "np.zeros(n, dtype=int)")),
+        ("type_change", "return torch.zeros(n)", ("torch.zeros(n)", "torch.zeros(n, dtype=torch.long)")),
+        ("mode", "xs.eval()\nreturn xs(n)", ("xs.eval()", "xs.train()")),
+        ("mode", "with torch.no_grad():\n    y = xs(n)\nreturn y",
+         ("with torch.no_grad():\n    y = xs(n)", "y = xs(n)")),
+        ("dropped_argument", "return xs(n, mask=n)", ("xs(n, mask=n)", "xs(n)")),
+        ("dropped_argument", "return xs.sum(dim=-1, keepdim=True)",
+         ("xs.sum(dim=-1, keepdim=True)", "xs.sum(dim=-1)")),
+        ("dropped_argument", "return xs.sum(-1)", ("xs.sum(-1)", "xs.sum()")),
     ],
 )
 def test_operator_makes_the_expected_mutant(operator, body, expected):
     assert expected in changes(cell(body), operator)
+
+
+def test_new_operators_leave_what_they_cannot_change():
+    assert changes(cell("return xs.squeeze()"), "squeeze") == set()  # already without a dim
+    assert changes(cell("return float('-inf')"), "type_change") == set()  # a constant, not a result
+    assert changes(cell("return np.zeros(n, dtype=np.int64)"), "type_change") == set()  # dtype_narrowing's
+    assert changes(cell("return np.sum(xs, dtype=float)"), "dropped_argument") == set()
+    assert changes(cell("return np.sum(xs)"), "dropped_argument") == set()  # np.sum(x): the array, not an axis
 
 
 def test_immutable_defaults_are_not_modified_in_place_and_unused_parameters_are_left_alone():
@@ -262,12 +284,22 @@ def test_variants_pass_when_correct_and_fail_when_not(synthetic):
     folder.mkdir(parents=True)
     (folder / "total_builtin.py").write_text("def total(xs):\n    return sum(xs)\n")
     (folder / "total_appends.py").write_text("def total(xs):\n    xs.append(0)\n    return sum(xs)\n")
+    (folder / "wrong").mkdir()
+    (folder / "wrong" / "total_appends.py").write_text("def total(xs):\n    xs.append(0)\n    return sum(xs)\n")
+    (folder / "wrong" / "total_builtin.py").write_text("def total(xs):\n    return sum(xs)\n")
+    (folder / "wrong" / "total_negated.py").write_text("def total(xs):\n    return -sum(xs)\n")
     out = synthetic.parent / "variants.json"
     result = run_cli("mutate", str(synthetic), "--variants", str(folder.parent), "--json", str(out), timeout=300)
     assert result.returncode == 1, result.stdout + result.stderr
     rows = {row["file"]: row for row in json.loads(out.read_text())["variants"]}
-    assert rows["total_builtin.py"]["failures"] == []
+    assert rows["total_builtin.py"]["failures"] == [] and rows["total_builtin.py"]["kind"] == "correct"
     assert [f.split(":")[0] for f in rows["total_appends.py"]["failures"]] == ["test_total"]
+    # a wrong variant is caught where it is (own test cell fails, no other), missed, or costs points elsewhere
+    caught, missed, spills = (rows[f"wrong/total_{s}.py"] for s in ("appends", "builtin", "negated"))
+    assert caught["kind"] == "wrong" and [f.split(":")[0] for f in caught["failures"]] == ["test_total"]
+    assert caught["others"] == [] and missed["failures"] == [] == missed["others"]
+    assert [f.split(":")[0] for f in spills["others"]] == ["test_combined"]
+    assert "wrong variants (1/3 caught where they are)" in result.stdout
 
 
 INLINE = """

@@ -1,7 +1,10 @@
-"""Correct variants (``tests/variants/LAB/GRADE_ID_STYLE.py``) get full marks from their exercise's test cells.
+"""Variants graded like submissions: correct ones (``tests/variants/LAB/GRADE_ID_STYLE.py``) get full marks from
+their exercise's test cells; wrong ones (``tests/variants/LAB/wrong/GRADE_ID_BUG.py``, realistic bugs of the
+classes issue 24 lists) lose points on their own exercise and nowhere else.
 
 Each lab's variants run in one ``python -m autograder mutate LAB --variants`` pass (one kernel per lab):
-the variant replaces the solution cell, then the exercise's visible and hidden tests run.
+the variant replaces the solution cell, then the exercise's visible and hidden tests run (for a wrong
+variant, also every later test cell that can see it).
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import json
 import pytest
 from conftest import REPO, run_cli
 
-VARIANTS = sorted((REPO / "tests" / "variants").glob("*/*.py"))
+FOLDER = REPO / "tests" / "variants"
+VARIANTS = sorted(FOLDER.glob("*/*.py"))
+WRONG = sorted(FOLDER.glob("*/wrong/*.py"))
 
 
 @pytest.fixture(scope="module")
@@ -35,5 +40,12 @@ def test_variant_gets_full_marks(path, results):
     assert row["failures"] == [], f"{path.name} ({row['exercise']}): " + "; ".join(row["failures"])
 
 
+@pytest.mark.parametrize("path", WRONG, ids=lambda p: f"{p.parent.parent.name}/wrong/{p.stem}")
+def test_wrong_variant_loses_points_on_its_exercise_only(path, results):
+    row = results(path.parent.parent.name)[f"wrong/{path.name}"]
+    assert row["failures"], f"wrong/{path.name} ({row['exercise']}) gets full marks: a hidden test misses the bug"
+    assert row["others"] == [], f"wrong/{path.name} costs points elsewhere: " + "; ".join(row["others"])
+
+
 def test_there_are_variants():
-    assert len(VARIANTS) >= 4
+    assert len(VARIANTS) >= 4 and len(WRONG) >= 4

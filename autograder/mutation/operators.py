@@ -8,6 +8,10 @@ turned into ``x += y``, a ``.copy()`` dropped), param_global (a parameter replac
 global of the same name or type), param_constant (a parameter frozen to its first value or its
 default), dtype_narrowing, tie_break (ties broken the other way), first_only (a loop over the first
 item only) and dropped_guard (an early ``return``/``raise``/``continue`` or a conditional removed).
+Operators from the misses of issue 24: squeeze (``.squeeze(dim)`` without its dim), type_change (a Python
+``float``/``int`` turned into a NumPy scalar, ``.item()`` dropped, float zeros made integer), mode
+(``with torch.no_grad():`` unwrapped, ``.eval()`` turned into ``.train()``) and dropped_argument (one
+keyword argument of a call left out: ``keepdim``, ``attention_mask``, ``generator``, ...).
 Some of them wrap the function in a decorator from ``runtime`` (the name ``__mutation__`` in the
 namespace): the diff shows it, e.g. ``@__mutation__.frozen('window')``.
 """
@@ -28,7 +32,7 @@ RUNTIME = "__mutation__"
 OPERATORS = (
     "comparison", "arithmetic", "boolean", "constant", "slice", "return_value", "remove_statement",
     "swap_arguments", "in_place", "param_global", "param_constant", "dtype_narrowing", "tie_break",
-    "first_only", "dropped_guard",
+    "first_only", "dropped_guard", "squeeze", "type_change", "mode", "dropped_argument",
 )
 
 Path = tuple[tuple[str, int | None], ...]
@@ -224,6 +228,7 @@ def _node_mutations(node: ast.AST, parents: tuple[ast.AST, ...], unit: _Unit, as
     yield from _constant(node, parents)
     yield from _slice(node)
     yield from _calls(node, parent, unit)
+    yield from _student_slips(node)
     if isinstance(node, ast.stmt):
         yield from _statement(node, parent, unit, assigned)
     if isinstance(node, (ast.For, ast.comprehension)):
@@ -245,6 +250,52 @@ def _replace(node: ast.AST, **fields) -> ast.AST:
     for name, value in fields.items():
         setattr(new, name, value)
     return new
+
+
+_NUMPY_SCALARS = {"float": "float32", "int": "int64"}
+_ZEROS = ("zeros", "zeros_like", "full", "empty")
+_NO_GRAD = ("no_grad", "inference_mode")
+_REDUCTIONS = ("sum", "mean", "argmax", "argmin", "max", "min", "std", "var", "prod", "all", "any", "norm", "cumsum")
+
+
+def _numpy(attr: str) -> ast.expr:
+    """``__import__('numpy').attr``: works whatever the notebook calls NumPy."""
+    module = ast.Call(ast.Name("__import__", ast.Load()), [ast.Constant("numpy")], [])
+    return ast.Attribute(module, attr, ast.Load())
+
+
+def _student_slips(node):
+    """squeeze, type_change, mode and dropped_argument: what students write, not a flipped operator."""
+    if isinstance(node, ast.With) and len(node.items) == 1 and _calls_named(node.items[0].context_expr, _NO_GRAD):
+        yield "mode", node.body  # the same values, but autograd records everything
+    if not isinstance(node, ast.Call):
+        return
+    func = node.func
+    attr = func.attr if isinstance(func, ast.Attribute) else None
+    if attr == "squeeze" and (node.args or node.keywords):
+        yield "squeeze", _replace(node, args=[], keywords=[])
+    if isinstance(func, ast.Name) and func.id in _NUMPY_SCALARS and len(node.args) == 1 and not node.keywords \
+            and not isinstance(node.args[0], ast.Constant):  # float("-inf"): a constant, not a result
+        yield "type_change", _replace(node, func=_numpy(_NUMPY_SCALARS[func.id]))
+    if attr == "item" and not node.args and not node.keywords:
+        yield "type_change", func.value
+    if attr in _ZEROS and _root(func) in ("numpy", "torch") and not any(k.arg == "dtype" for k in node.keywords):
+        dtype = ast.Attribute(ast.Name("torch", ast.Load()), "long", ast.Load()) if _root(func) == "torch" \
+            else ast.Name("int", ast.Load())
+        yield "type_change", _replace(node, keywords=[*node.keywords, ast.keyword("dtype", dtype)])
+    if attr == "eval" and not node.args and not node.keywords:
+        yield "mode", _replace(node, func=_replace(func, attr="train"))
+    if attr in _REDUCTIONS and len(node.args) == 1 and not node.keywords and isinstance(func, ast.Attribute) \
+            and _root(func) not in ("numpy", "torch"):  # x.sum(-1) -> x.sum(): over every axis
+        yield "dropped_argument", _replace(node, args=[])
+    for i, kw in enumerate(node.keywords):
+        if kw.arg is not None and kw.arg != "dtype":  # dtype: dtype_narrowing's business
+            yield "dropped_argument", _replace(node, keywords=[*node.keywords[:i], *node.keywords[i + 1:]])
+
+
+def _calls_named(node: ast.expr, names: tuple[str, ...]) -> bool:
+    func = node.func if isinstance(node, ast.Call) else None
+    return (isinstance(func, ast.Attribute) and func.attr in names) or (isinstance(func, ast.Name) and func.id in names)
 
 
 def _comparison(node, parent):
