@@ -5,6 +5,7 @@ Lab content lives in the notebooks, not here.
 
 from __future__ import annotations
 
+from . import hosted
 from .data import load_nsmc, nsmc_path
 from .exercises import needs
 from .fonts import use_korean_font
@@ -13,7 +14,7 @@ from .java import ensure_java
 from .keys import find_api_key, get_api_key
 from .llm import load_chat_model
 from .metrics import report
-from .mode import is_fast, pick, run_mode
+from .mode import is_fast, pick, run_mode, run_optional
 from .models import bert_mini_path, gpt_mini_path
 from .okt import okt_pos
 from .paths import DATA_DIR, REPO_ROOT, cache_dir
@@ -33,6 +34,7 @@ __all__ = [
     "get_device",
     "get_lang",
     "gpt_mini_path",
+    "hosted",
     "is_fast",
     "load_chat_model",
     "load_nsmc",
@@ -42,6 +44,7 @@ __all__ = [
     "pick",
     "report",
     "run_mode",
+    "run_optional",
     "set_lang",
     "set_seed",
     "setup",

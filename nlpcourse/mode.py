@@ -34,3 +34,15 @@ def is_fast() -> bool:
 def pick(fast: T, full: T) -> T:
     """Choose a size or checkpoint name by run mode: ``n = pick(fast=2_000, full=None)``."""
     return fast if is_fast() else full
+
+
+OPTIONAL_VAR = "NLPCOURSE_OPTIONAL"
+
+
+def run_optional() -> bool:
+    """Whether a lab's optional heavy sections run: always in fast mode (they are small there, and CI checks them);
+    in full mode only when ``NLPCOURSE_OPTIONAL=1``, so Colab's *Run All* does not start an hour of extra training.
+
+    A lab reads it once, ``RUN_OPTIONAL = nlpcourse.run_optional()``, and a student may set ``RUN_OPTIONAL = True``.
+    """
+    return is_fast() or os.environ.get(OPTIONAL_VAR, "").strip() == "1"

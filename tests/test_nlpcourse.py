@@ -33,6 +33,17 @@ def test_run_mode(monkeypatch, env, expected):
     assert nlpcourse.pick(fast=1, full=2) == (1 if expected == "fast" else 2)
 
 
+@pytest.mark.parametrize(("mode", "optional", "expected"), [
+    ("fast", None, True), ("full", None, False), ("full", "0", False), ("full", "1", True),
+])
+def test_optional_sections_run_in_fast_mode_and_in_full_mode_only_when_asked(monkeypatch, mode, optional, expected):
+    monkeypatch.setenv("NLPCOURSE_MODE", mode)
+    monkeypatch.delenv("NLPCOURSE_OPTIONAL", raising=False)
+    if optional is not None:
+        monkeypatch.setenv("NLPCOURSE_OPTIONAL", optional)
+    assert nlpcourse.run_optional() is expected
+
+
 def test_bad_mode_is_an_error(monkeypatch):
     monkeypatch.setenv("NLPCOURSE_MODE", "quick")
     with pytest.raises(ValueError, match="NLPCOURSE_MODE"):
