@@ -19,7 +19,8 @@ from .stamp import lang_tag, stamp
 
 STUB = "raise NotImplementedError()"
 EXERCISE = re.compile(r"^#+\s.*?(?:Exercise|연습)\s+(\d+[a-z]?)", re.M)
-QUIZ = re.compile(r"^#+\s.*(?:Quiz|퀴즈)", re.M)
+QUIZ = re.compile(r"^#+\s.*(?:quiz|퀴즈)", re.M | re.I)
+QUIZ_ANSWER = re.compile(r"^(?:quiz_)?(q\d+)$")  # a quiz answer cell's grade_id; the group is its variable
 
 
 def cell_lang(cell: NotebookNode) -> str | None:
@@ -28,8 +29,11 @@ def cell_lang(cell: NotebookNode) -> str | None:
     return next((code for code in LANGS if lang_tag(code) in tags), None)
 
 
-def stub_message(heading: str | None, lang: str) -> str:
-    """What an unsolved stub says: which exercise (or quiz) to write."""
+def stub_message(heading: str | None, lang: str, grade_id: str = "") -> str:
+    """What an unsolved stub says: which exercise, or which quiz answer, to write."""
+    if answer := QUIZ_ANSWER.match(grade_id):
+        q = answer.group(1)
+        return f"퀴즈 {q}: 답을 적으세요" if lang == "ko" else f"Quiz {q}: write your answer here"
     number = EXERCISE.search(heading or "")
     if number:
         n = number.group(1)
@@ -52,7 +56,8 @@ def edition(release: NotebookNode, lab: str, lang: str) -> NotebookNode:
         if cell.cell_type == "markdown" and (EXERCISE.search(cell.source) or QUIZ.search(cell.source)):
             heading = cell.source
         if meta.get("solution") and cell.cell_type == "code":
-            cell.source = cell.source.replace(STUB, f"raise NotImplementedError({stub_message(heading, lang)!r})")
+            message = stub_message(heading, lang, meta.get("grade_id", ""))
+            cell.source = cell.source.replace(STUB, f"raise NotImplementedError({message!r})")
         if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
             tags.append("raises-exception")  # JupyterLab's Run All goes on past an unfinished exercise
         if tags:

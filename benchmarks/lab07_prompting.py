@@ -85,7 +85,7 @@ def main() -> None:
             def chat(messages, max_tokens, **params):
                 t0 = time.perf_counter()
                 response = client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=messages,
-                                                          max_tokens=max_tokens, **params)
+                                                          max_completion_tokens=max_tokens, **params)
                 return response.choices[0].message.content or "", response, time.perf_counter() - t0
 
             replies = [chat(REPLY_PROMPT, 32, temperature=0) for _ in range(1 + args.replies)]

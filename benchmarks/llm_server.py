@@ -59,7 +59,7 @@ def main() -> None:
 
             def reply():
                 return client.chat.completions.create(
-                    model=nlpcourse.SERVER_MODEL, messages=PROMPT, max_tokens=TOKENS, temperature=0
+                    model=nlpcourse.SERVER_MODEL, messages=PROMPT, max_completion_tokens=TOKENS, temperature=0
                 )
 
             first, seconds = timed(reply)

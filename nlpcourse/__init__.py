@@ -5,6 +5,7 @@ Lab content lives in the notebooks, not here.
 
 from __future__ import annotations
 
+from . import hosted
 from .data import load_nsmc, nsmc_path
 from .exercises import needs
 from .fonts import use_korean_font
@@ -33,6 +34,7 @@ __all__ = [
     "get_device",
     "get_lang",
     "gpt_mini_path",
+    "hosted",
     "is_fast",
     "load_chat_model",
     "load_nsmc",

@@ -2,7 +2,7 @@
 
     base_url = nlpcourse.start_llm_server()
     client = OpenAI(base_url=base_url, api_key="local")
-    client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=[...], max_tokens=64)
+    client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=[...], max_completion_tokens=64)
     client.responses.create(model=nlpcourse.SERVER_MODEL, input="...", max_output_tokens=64, stream=False)
 
 Requests sample unless ``temperature=0`` (greedy); ``seed`` makes sampling repeatable. ``/v1/responses`` streams

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import nlpcourse  # noqa: E402
-from nlpcourse import bow_diagrams  # noqa: E402
+from nlpcourse.figures import lab02_bow as bow_diagrams  # noqa: E402
 
 
 def texts(fig) -> list[str]:

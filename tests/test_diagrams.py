@@ -10,7 +10,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import nlpcourse  # noqa: E402
-from nlpcourse import gpt_diagrams, prompt_diagrams, transformer_diagrams  # noqa: E402
+from nlpcourse.figures import lab04_transformer as transformer_diagrams  # noqa: E402
+from nlpcourse.figures import lab06_gpt as gpt_diagrams  # noqa: E402
+from nlpcourse.figures import lab07_prompt as prompt_diagrams  # noqa: E402
 
 nlpcourse.use_korean_font()
 HANGUL = range(0xAC00, 0xD7A4)

@@ -99,7 +99,9 @@ def test_server_answers_both_apis_and_is_reused_then_stopped(server_cache, chat_
         assert listening_hosts(port) == {"0100007F"}  # 127.0.0.1 only
 
     client = OpenAI(base_url=base_url, api_key="local")
-    chat = client.chat.completions.create(model=nlpcourse.SERVER_MODEL, messages=PROMPT, max_tokens=8, temperature=0)
+    chat = client.chat.completions.create(
+        model=nlpcourse.SERVER_MODEL, messages=PROMPT, max_completion_tokens=8, temperature=0
+    )
     response = client.responses.create(
         model=nlpcourse.SERVER_MODEL, input=PROMPT[0]["content"], max_output_tokens=8, temperature=0, stream=False
     )

@@ -81,9 +81,29 @@ def test_release_hygiene(lab, lang):
     assert colab_url(edition_path(lab, lang)) in nb.cells[0].source
     stubs = [c for c in nb.cells if nbgrader_meta(c).get("solution") and c.cell_type == "code"]
     assert stubs and all("raise NotImplementedError(" in c.source for c in stubs)
-    unnamed = [nbgrader_meta(c)["grade_id"] for c in stubs
-               if not re.search(r"raise NotImplementedError\('(?:Exercise \w+|연습 \w+|Quiz|퀴즈)", c.source)]
-    assert not unnamed, f"stubs that do not name their exercise (heading 'Exercise N'/'연습 N' missing?): {unnamed}"
+    misnamed = [f"{gid}: {said!r}, expected {want!r}" for gid, said, want in stub_names(nb, lang) if said != want]
+    assert not misnamed, f"stubs that do not name what they belong to: {misnamed}"
+
+
+def stub_names(nb, lang: str) -> list[tuple[str, str, str]]:
+    """(grade_id, what its stub names, what it should name) for every solution cell of an edition.
+
+    A quiz answer cell (grade_id ``qN`` or ``quiz_qN``) names its question; any other names the exercise
+    whose heading (``### Exercise N`` / ``### 연습 N``) is the last exercise or quiz heading above it.
+    """
+    exercise, quiz = ("연습", "퀴즈") if lang == "ko" else ("Exercise", "Quiz")
+    names, above = [], None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            heading = re.search(rf"^#+ .*?(?:{exercise} (\d+[a-z]?)|(quiz|퀴즈))", cell.source, re.M | re.I)
+            if heading:
+                above = f"{exercise} {heading[1]}" if heading[1] else quiz
+        meta = nbgrader_meta(cell)
+        if cell.cell_type == "code" and meta.get("solution"):
+            said = re.search(r"raise NotImplementedError\('([^:']*)", cell.source)
+            question = re.fullmatch(r"(?:quiz_)?(q\d+)", meta["grade_id"])
+            names.append((meta["grade_id"], said and said[1], f"{quiz} {question[1]}" if question else above))
+    return names
 
 
 @pytest.mark.parametrize("lab", LABS)
@@ -100,6 +120,9 @@ def test_source_follows_the_authoring_rules(lab):
         meta = nbgrader_meta(cell)
         assert meta.get("locked") and meta.get("points", 0) > 0, meta["grade_id"]
         assert hidden_lines(cell.source), f"{meta['grade_id']} has no hidden tests"
+        # an unanswered quiz question gets a message naming the variable, not a bare NameError
+        if question := re.fullmatch(r"test_(?:quiz_)?(q\d+)", meta["grade_id"]):
+            assert cell.source.startswith(f'assert "{question[1]}" in globals(), tr('), meta["grade_id"]
     for cell in solutions:
         markers = "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
         assert markers, nbgrader_meta(cell)["grade_id"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..i18n import tr
 from .drawing import BLUE, GREEN, GREY, ORANGE, arrow, box, canvas
-from .i18n import tr
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "",
@@ -25,7 +25,7 @@ def api_round_trip() -> Figure:
                                    "model server\n\nOpenAI, Gemini\nor transformers serve\non this machine"),
         color=ORANGE)
     request = ('POST /v1/chat/completions\nAuthorization: Bearer sk-****\n{"model": ..., "messages": [...],\n'
-               ' "max_tokens": 200, "temperature": 0.2}')
+               ' "max_completion_tokens": 200, "temperature": 0.2}')
     response = '{"choices": [{"message": {...},\n  "finish_reason": "stop"}],\n "usage": {"prompt_tokens": 31,\n  ' \
                '"completion_tokens": 143}}'
     box(ax, 5.0, 8.7, 4.4, 1.9, request, color=BLUE, size=8, align="left")

@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
+from ..i18n import tr
 from .drawing import BLUE, GREEN, GREY, ORANGE, RED, arrow, box, canvas
-from .i18n import tr
 
 
 def teacher_forcing() -> Figure:

@@ -9,8 +9,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ..i18n import tr
 from .drawing import GREEN, GREY, ORANGE, RED, arrow, box, canvas
-from .i18n import tr
 
 HEADS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 

@@ -1,6 +1,6 @@
 """What the course's box-and-arrow diagrams share: colours, an empty canvas, boxes and arrows.
 
-Coordinates are data units on a 10 x 10 canvas per panel. Each lab's ``*_diagrams`` module draws its own figures
+Coordinates are data units on a 10 x 10 canvas per panel. Each lab's module in this package draws its own figures
 with these.
 """
 

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from .i18n import tr
+from ..i18n import tr
 
 BLUE, ORANGE, GREEN, GREY = "#dbe9f6", "#fde2c8", "#d9f0d3", "#f4f4f4"
 SPANS = ("#4e79a7", "#f28e2b", "#59a14f")
