@@ -1,7 +1,7 @@
 """The course benchmark's leaderboard: every offline model on the quizzes (ko, en) and NSMC, two scorers side by side.
 
     python benchmarks/lab09_evaluation.py [--limit N] [--models gpt-mini smollm2] [--tasks course_quiz_en ...]
-                                          [--boot 2000] [--threads 2]
+                                          [--boot 2000] [--threads 1]
 
 For each model and task it prints acc and acc_norm from this script's own log-likelihood scorer (the method of
 Lab 09's exercise: continuation tokens split as lm-evaluation-harness splits them, acc_norm divided by the choice's
@@ -112,7 +112,8 @@ def main() -> None:
     parser.add_argument("--models", nargs="+", default=["gpt-mini", "smollm2"])
     parser.add_argument("--tasks", nargs="+", default=list(TASKS))
     parser.add_argument("--boot", type=int, default=2000, help="bootstrap resamples for the intervals")
-    parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads (default 1: on a busy 2-core machine 2 threads made a forward 15x slower)")
     args = parser.parse_args()
     os.environ.setdefault("NLPCOURSE_MODE", "fast")
     import torch

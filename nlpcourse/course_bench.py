@@ -14,8 +14,8 @@ from .paths import DATA_DIR
 BENCH_DIR = DATA_DIR / "course_bench"
 LM_EVAL_TASKS = BENCH_DIR / "lm_eval"
 QUIZ_PROMPT = {"en": "Question: {text}\nAnswer:", "ko": "질문: {text}\n답:"}
-NSMC_PROMPT = "리뷰: {text}\n감성:"
-NSMC_CHOICES = ["부정", "긍정"]  # label 0, label 1
+NSMC_PROMPT = "{text} 결론:"  # the best of the templates Lab 09 tries on nsmc-gpt-mini (section 8)
+NSMC_CHOICES = ["비추", "강추"]  # "not recommended", "recommended": label 0, label 1
 
 
 def load_course_bench(part: str, lang: str | None = None, kind: str | None = None) -> list[dict]:
