@@ -71,23 +71,90 @@ def workdir() -> Path:
     return Path(os.environ.get("NLPCOURSE_WORKDIR") or REPO / "autograder").resolve()
 
 
-def read_notebook(data: bytes) -> tuple[nbformat.NotebookNode | None, Note | None]:
-    """Parse a submission; on failure return a Note (``str()`` gives one English line) instead of a notebook."""
+@dataclass(frozen=True)
+class Bounds:
+    """What the grader's own process reads of one submission (environment variables override them)."""
+
+    file_mb: int = 64  # NLPCOURSE_MAX_SUBMISSION_MB: the file as handed in (outputs included)
+    cells: int = 2000  # NLPCOURSE_MAX_CELLS: cells of every kind (a lab has about 150)
+    source_kb: int = 2048  # NLPCOURSE_MAX_SOURCE_KB: all cell sources together (a lab has about 140 KB)
+    depth: int = 64  # JSON nesting (a notebook has about 10 levels)
+
+    @classmethod
+    def from_env(cls) -> Bounds:
+        d = cls()
+        return cls(int(os.environ.get("NLPCOURSE_MAX_SUBMISSION_MB") or d.file_mb),
+                   int(os.environ.get("NLPCOURSE_MAX_CELLS") or d.cells),
+                   int(os.environ.get("NLPCOURSE_MAX_SOURCE_KB") or d.source_kb), d.depth)
+
+
+def _depth(raw: object, limit: int) -> bool:
+    """True if ``raw`` nests deeper than ``limit`` (iterative: no recursion on hostile input)."""
+    stack = [(raw, 1)]
+    while stack:
+        value, level = stack.pop()
+        if level > limit:
+            return True
+        if isinstance(value, dict):
+            stack += [(v, level + 1) for v in value.values() if isinstance(v, (dict, list))]
+        elif isinstance(value, list):
+            stack += [(v, level + 1) for v in value if isinstance(v, (dict, list))]
+    return False
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "".join(value)
+    return None
+
+
+def read_notebook(data: bytes, bounds: Bounds | None = None) -> tuple[nbformat.NotebookNode | None, Note | None]:
+    """Parse a submission; on failure return a Note (``str()`` gives one English line) instead of a notebook.
+
+    Work and memory are bounded before anything else reads the file: its size, the JSON's nesting, the
+    number of cells and the size of their sources. The file's outputs and attachments are dropped unread
+    (grading runs the cells again), so huge outputs cost only the JSON parse.
+    """
+    bounds = bounds or Bounds.from_env()
+    if len(data) > bounds.file_mb << 20:
+        return None, Note("too_big", mb=round(len(data) / (1 << 20), 1), limit=bounds.file_mb)
+    if data.count(b'"cell_type"') > bounds.cells:  # before parsing: a cell count costs no memory
+        return None, Note("too_many_cells", n=data.count(b'"cell_type"'), limit=bounds.cells)
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return None, Note("not_utf8")
     except json.JSONDecodeError as exc:
         return None, Note("bad_json", line=exc.lineno, col=exc.colno, msg=exc.msg)
+    except RecursionError:
+        return None, Note("too_deep", limit=bounds.depth)
     if not isinstance(raw, dict) or "nbformat" not in raw:
         return None, Note("no_nbformat")
     if raw.get("nbformat") != 4:
-        return None, Note("old_format", version=raw.get("nbformat"))
+        return None, Note("old_format", version=str(raw.get("nbformat"))[:20])
+    cells = raw.get("cells")
+    if isinstance(cells, list):
+        if len(cells) > bounds.cells:
+            return None, Note("too_many_cells", n=len(cells), limit=bounds.cells)
+        for cell in cells:
+            if isinstance(cell, dict):
+                cell.pop("attachments", None)
+                if cell.get("outputs"):
+                    cell["outputs"] = []
+                    cell["execution_count"] = None
+        size = sum(len(_text(c.get("source")) or "") for c in cells if isinstance(c, dict))
+        if size > bounds.source_kb << 10:
+            return None, Note("too_much_source", kb=size >> 10, limit=bounds.source_kb)
+    if _depth(raw, bounds.depth):
+        return None, Note("too_deep", limit=bounds.depth)
     try:
         nb = nbformat.reads(json.dumps(raw), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # nbformat raises several kinds of validation errors
-        return None, Note("invalid", why=str(exc).strip().splitlines()[0])
+        lines = str(exc).strip().splitlines()
+        return None, Note("invalid", why=lines[0][:200] if lines else type(exc).__name__)
     return nb, None
 
 
@@ -205,9 +272,18 @@ def _notes(p: Plan, spec: LabSpec, v: Verdicts, record: kernel.Run, steps: list,
 
 
 def grade_unit(task: Task) -> Outcome:
-    """Grade one submission; every failure becomes a row with a reason, never an exception."""
+    """Grade one submission; every failure becomes a row with a reason, never an exception.
+
+    Every step runs inside this guard, reading the file included: a hostile file costs only its author.
+    """
     start = time.perf_counter()
-    outcome = _unit(task)
+    try:
+        outcome = _unit(task)
+    except Exception as exc:  # a bug, a kernel failure, MemoryError or RecursionError: this student gets a row
+        first = str(exc).strip().splitlines()
+        why = f"{type(exc).__name__}: {first[0][:160]}" if first else type(exc).__name__
+        notes = [task.sub.note] if task.sub.note else []
+        outcome = Outcome(_row(task.sub, task.spec, 0.0, "error", [*notes, Note("internal", why=why)], "en"))
     outcome.seconds = time.perf_counter() - start
     return outcome
 
@@ -220,13 +296,7 @@ def _unit(task: Task) -> Outcome:
     nb, problem = read_notebook(sub.data)
     if problem:
         return Outcome(_row(sub, spec, 0.0, "error", [*chosen, problem], "en"))
-    lang = lang_of(nb)
-    try:
-        return _grade(task, nb, lang)
-    except Exception as exc:  # a bug or an unexpected kernel failure: this student gets a row, the run goes on
-        first = str(exc).strip().splitlines()
-        why = first[0][:200] if first else type(exc).__name__
-        return Outcome(_row(sub, spec, 0.0, "error", [*chosen, Note("internal", why=why)], lang))
+    return _grade(task, nb, lang_of(nb))
 
 
 def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:

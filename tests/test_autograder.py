@@ -11,7 +11,7 @@ import pytest
 from conftest import LABS as ALL_LABS
 from conftest import run_cli
 
-from autograder import batch, messages
+from autograder import batch, grade, messages
 from autograder.assemble import Test as SourceTest
 from autograder.assemble import lab_spec, plan
 from autograder.feedback import HideHiddenTests, safe_name, strip_hidden, verdict, visible_part
@@ -373,3 +373,49 @@ def test_cli_bad_input_is_one_line_and_exit_2(args, message):
     proc = run_cli(*args)
     assert proc.returncode == 2, proc.stderr
     assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def _bad_files() -> dict[str, bytes]:
+    """Files that once cost the whole run or unbounded grader time: deep nesting, 100,000 cells, huge outputs."""
+    head = b'{"nbformat": 4, "nbformat_minor": 5, "cells": [], "metadata": '
+    cells = [{"cell_type": "markdown", "id": f"m{i}", "metadata": {}, "source": "m"} for i in range(100_000)]
+    big = json.loads(_nb_bytes())
+    big["cells"][0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "y" * (40 << 20)}]
+    return {"deep": head + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "deep500": head + b"[" * 500 + b"]" * 500 + b"}",
+            "cells": json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}).encode(),
+            "outputs": json.dumps(big).encode()}
+
+
+def test_read_notebook_bounds_hostile_files():
+    files = _bad_files()
+    for name, reason in (("deep", "nested more than"), ("deep500", "nested more than"), ("cells", "too many cells")):
+        nb, problem = read_notebook(files[name])
+        assert nb is None and reason in str(problem), name
+        assert problem.text("ko") != str(problem) and problem.key in messages.TEMPLATES
+    nb, problem = read_notebook(files["outputs"])  # outputs are dropped unread: grading runs the cells again
+    assert problem is None and nb.cells[0].outputs == []
+    nb, problem = read_notebook(b"x" * 100, grade.Bounds(file_mb=0))
+    assert "too large" in str(problem)
+
+
+def test_a_bad_file_costs_only_its_author_in_a_serial_run(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in {**_bad_files(), "honest": _nb_bytes(), "crash": _nb_bytes()}.items():
+        (folder / f"{name}_01_tokenizers.ipynb").write_bytes(data)
+
+    def fake_grade(task, nb, lang):  # no kernel: what matters is which submissions reach grading
+        if task.sub.student == "crash":
+            raise RecursionError("maximum recursion depth exceeded")
+        return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, 1.0, 1.0,
+                              "graded", "ok", "ok"))
+
+    monkeypatch.setattr(grade, "_grade", fake_grade)
+    monkeypatch.setenv("NLPCOURSE_WORKDIR", str(tmp_path / "work"))
+    rows = {r.student: r for r in batch.grade_batch(folder, "01_tokenizers", tmp_path / "g.csv", "none")}
+    assert rows["honest"].status == rows["outputs"].status == "graded"
+    for name, reason in (("deep", "nested"), ("deep500", "nested"), ("cells", "too many cells"),
+                         ("crash", "RecursionError")):
+        assert rows[name].status == "error" and rows[name].score == 0 and reason in rows[name].reason_en, name
+    assert len((tmp_path / "g.csv").read_text().splitlines()) == 7
