@@ -419,3 +419,25 @@ def test_a_bad_file_costs_only_its_author_in_a_serial_run(tmp_path, monkeypatch)
                          ("crash", "RecursionError")):
         assert rows[name].status == "error" and rows[name].score == 0 and reason in rows[name].reason_en, name
     assert len((tmp_path / "g.csv").read_text().splitlines()) == 7
+
+
+def die_on_killer(task):
+    """A grading unit whose worker dies on one submission (as when the kernel's memory takes the worker)."""
+    if task.sub.student == "killer":
+        os._exit(1)
+    return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, 1.0, 1.0,
+                          "graded", "ok", "ok"))
+
+
+def test_a_worker_that_dies_costs_only_its_submission():
+    from autograder.grade import Task
+    from autograder.parallel import _pool
+    from autograder.submissions import Submission
+
+    spec = lab_spec("01_tokenizers")
+    tasks = [Task(Submission(name, "01_tokenizers", f"{name}.ipynb", b""), spec, "none", Limits())
+             for name in ("a", "killer", "b", "c")]
+    rows = {o.result.student: o.result for o in _pool(tasks, 2, die_on_killer)}
+    assert sorted(rows) == ["a", "b", "c", "killer"]
+    assert [rows[n].status for n in "abc"] == ["graded"] * 3
+    assert rows["killer"].status == "error" and "worker" in rows["killer"].reason_en
