@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -45,9 +46,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
     lab = check_lab(args.lab) if args.lab else None
     path = Path(args.path)
     skip = ("hostile",) if path.resolve() == DEFAULT_SUBMISSIONS else ()  # the hostile corpus has its own test
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
-    grade_batch(path, lab, Path(args.csv), args.sandbox, args.workers, args.scheduler, skip)
+    workers = len(os.sched_getaffinity(0)) if args.workers == "auto" else int(args.workers) \
+        if args.workers.isdigit() else 0
+    if workers < 1:
+        raise UsageError("--workers must be 'auto' or at least 1")
+    grade_batch(path, lab, Path(args.csv), args.sandbox, workers, args.scheduler, skip, args.resume)
     return 0
 
 
@@ -79,7 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap", "docker", "none"],
                    help="where student code runs: auto (bwrap, else docker; refuses to grade without one), "
                         "bwrap, docker, or none (unsandboxed: only for notebooks you trust)")
-    p.add_argument("--workers", type=int, default=1, help="grade N submissions at once on this machine")
+    p.add_argument("--workers", default="auto",
+                   help="grade N submissions at once on this machine (default auto: one per CPU core)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the rows of --csv from an interrupted run and grade only the submissions without one")
     p.add_argument("--scheduler", help="grade on a Dask cluster: the scheduler's address, e.g. tcp://host:8786")
     p.set_defaults(func=cmd_grade)
 

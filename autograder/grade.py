@@ -10,21 +10,21 @@ The parent writes files; a grading unit writes nothing outside its temporary fol
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import nbformat
 
-from . import feedback, kernel
+from . import channel, feedback, kernel
 from .assemble import LabSpec, Plan, plan, tripwire
 from .feedback import safe_name
 from .labs import REPO, nbgrader_meta
 from .messages import LANGS, Note
-from .probe import TAG
 from .sandbox import Limits, make
 from .submissions import Submission
 from .tamper import scan
@@ -64,6 +64,7 @@ class Outcome:
     graded: str = ""  # the executed notebook, grader cells included: for instructors only
     log: str = ""
     seconds: float = 0.0
+    tests: list[dict] = field(default_factory=list)  # per test: id, points, verdict, exception, line
 
 
 def workdir() -> Path:
@@ -168,40 +169,34 @@ def _row(sub: Submission, spec: LabSpec, score: float | None, status: str, notes
                   "; ".join(n.text(lang) for n in notes), "; ".join(n.text("en") for n in notes), lang)
 
 
-def _markers(cell: nbformat.NotebookNode, tag: str) -> list[dict]:
-    found = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            for line in str(output.get("text", "")).split("\n"):
-                if line.startswith(tag):
-                    try:
-                        found.append(json.loads(line[len(tag):]))
-                    except json.JSONDecodeError:
-                        found.append({"bad": True})
-    return found
-
-
 def _error(cell: nbformat.NotebookNode) -> dict | None:
     return next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
 
 
 class Verdicts:
-    """Scores and evidence read from the executed cells; nothing here trusts text the kernel chose."""
+    """Scores and evidence from the warden's signed records; nothing here trusts text the kernel chose."""
 
     def __init__(self, steps: list, cells: list, record: kernel.Run, nonce: str) -> None:
-        tag = f"{TAG}{nonce}:"
+        records = channel.read(record.channel)
         self.tests: dict[str, dict] = {}
-        self.evidence: list[str] = []
+        self.evidence: list[str] = [f"audit: {flag}" for flag in dict.fromkeys(records.flags)]
         self.timeouts, self.code_errors = [], []
+        self.counts: dict[int, list[str]] = {}  # verdict count (not 1) -> tests
+        if records.forged:
+            self.evidence.append(f"{records.forged} unsigned lines on the grader's result channel (forgery attempt)")
+        started = record.stopped != "start" and 0 in record.replies
+        if started and (not records.keyed or records.installed != 1):
+            self.evidence.append("the grader's warden did not start or was installed twice")
+        k = 0
         for index, (step, cell) in enumerate(zip(steps, cells)):
             ran = index in record.replies
-            markers = _markers(cell, tag)
             if step.kind == "test":
-                self.tests[step.label] = self._test(step, index, ran, markers, record)
-            elif step.kind == "final":
-                self._final(ran, markers)
-            elif markers:
-                self.evidence.append(f"{step.label}: printed the grader's result tag")
+                self.tests[step.label] = self._test(step, k, index, ran, records.verdicts.get(k, []), record)
+                k += 1
+            elif step.kind == "final" and ran:
+                if len(records.finals) != 1:
+                    self.evidence.append("the final check reported nothing (its cell was changed before it ran)")
+                self.evidence += [f"after the last test: {e}" for e in (records.finals or [[]])[0]]
             if step.kind == "tripwire" and ran and not self._tripped(cell, record.replies[index], nonce):
                 self.evidence.append("the tripwire cell did not fail: errors of ordinary cells are being hidden")
             if index in record.timed_out and step.kind in ("student", "trusted", "test"):
@@ -209,34 +204,47 @@ class Verdicts:
             error = _error(cell)
             if step.kind == "student" and error and index not in record.timed_out:
                 self.code_errors.append(f"{step.label} [{safe_name(error.get('ename', ''))}]")
+        for count, labels in sorted(self.counts.items()):
+            shown = ", ".join(labels[:6]) + (f" and {len(labels) - 6} more" if len(labels) > 6 else "")
+            self.evidence.append(f"the warden signed {count} verdicts instead of one for {shown} "
+                                 "(the test's event was stopped or raised again)")
+        extra = sorted(set(records.verdicts) - set(range(k)))
+        if extra:
+            self.evidence.append(f"verdicts for tests that do not exist: {extra[:5]}")
 
-    def _test(self, step, index: int, ran: bool, markers: list[dict], record: kernel.Run) -> dict:
+    def _test(self, step, k: int, index: int, ran: bool, verdicts: list[tuple], record: kernel.Run) -> dict:
         if index in record.timed_out:
             return {"status": "timeout"}
         if not ran:
             return {"status": "not_run"}
-        if len(markers) != 1 or markers[0].get("id") != step.label:
-            self.evidence.append(f"{step.label}: the test runner reported {len(markers)} results instead of one "
-                                 "(its cell was changed or suppressed before it ran)")
+        if len(verdicts) != 1:
+            self.counts.setdefault(len(verdicts), []).append(step.label)
             return {"status": "failed", "ename": "Error"}
-        marker = markers[0]
-        self.evidence += [f"before {step.label}: {e}" for e in marker.get("evidence", [])]
-        if marker.get("ok") is True:
+        _, _, gid, ok, ename, line, digest, evidence = verdicts[0]
+        if gid != step.label or digest != hashlib.sha256(step.test.source.encode("utf-8")).hexdigest():
+            self.evidence.append(f"{step.label}: the verdict is for other test code")
+            return {"status": "failed", "ename": "Error"}
+        self.evidence += [f"before {step.label}: {e}" for e in evidence]
+        if ok is True:
             return {"status": "passed"}
-        return {"status": "failed", "ename": safe_name(str(marker.get("ename", ""))),
-                "line": marker.get("line") if isinstance(marker.get("line"), int) else 0}
-
-    def _final(self, ran: bool, markers: list[dict]) -> None:
-        if ran and len(markers) != 1:
-            self.evidence.append("the final check reported nothing (its cell was changed before it ran)")
-        for marker in markers[:1]:
-            self.evidence += [f"after the last test: {e}" for e in marker.get("evidence", [])]
+        return {"status": "failed", "ename": safe_name(str(ename)), "line": line if isinstance(line, int) else 0}
 
     @staticmethod
     def _tripped(cell, reply: str, nonce: str) -> bool:
         error = _error(cell)
         return reply == "error" and bool(error) and error.get("ename") == "AssertionError" \
             and tripwire(nonce) in str(error.get("evalue", ""))
+
+
+def _unread(labels: list[str], steps: list, cells: list, record: kernel.Run) -> list[str]:
+    """A cell the scan could not read is evidence if the kernel ran it without a syntax error: then the kernel
+    reads a grammar the scan does not (a ``__future__`` flag, a transformer), and the scan never saw its code."""
+    evidence = []
+    for index, (step, cell) in enumerate(zip(steps, cells)):
+        if step.kind == "student" and step.label in labels and index in record.replies:
+            if (_error(cell) or {}).get("ename") not in ("SyntaxError", "IndentationError", "TabError"):
+                evidence.append(f"{step.label}: the scan could not read this cell, yet the kernel ran it")
+    return evidence
 
 
 def _notes(p: Plan, spec: LabSpec, v: Verdicts, record: kernel.Run, steps: list, limits: Limits,
@@ -262,6 +270,10 @@ def _notes(p: Plan, spec: LabSpec, v: Verdicts, record: kernel.Run, steps: list,
     elif record.stopped == "start":
         lines = [line for line in record.log.strip().splitlines() if line.strip()]
         notes.append(Note("start", why=lines[-1][:200] if lines else "unknown"))
+    if record.over == "memory":
+        notes.append(Note("over_memory", mb=limits.memory_mb))
+    elif record.over == "processes":
+        notes.append(Note("over_processes", n=limits.processes))
     if record.truncated:
         notes.append(Note("truncated", kb=limits.output_kb,
                           cells=", ".join(steps[i].label for i in sorted(record.truncated))))
@@ -306,16 +318,19 @@ def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:
     steps = [s for s in p.steps if s.kind != "markdown"]
     graded = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s.source) for s in steps])
     graded.metadata["nlpcourse"] = {"lab": sub.lab, "lang": lang, "student": sub.student}
+    first_hidden = next((i for i, s in enumerate(steps) if s.kind == "test"
+                         and feedback.strip_hidden(s.test.source)[1]), None)
     record = kernel.execute(graded, [HISTORY.get(s.kind, False) for s in steps], make(task.sandbox, limits), lang,
-                            f"{TAG}{nonce}:")
+                            first_hidden)
     v = Verdicts(steps, graded.cells, record, nonce)
     context = [s.source for s in steps if s.kind == "trusted"]
-    v.evidence = scan(p.student_cells, spec.scan, context) + v.evidence
+    found, unread = scan(p.student_cells, spec.scan, context)
+    v.evidence = v.evidence + _unread(unread, steps, graded.cells, record) + found  # what ran first, then the scan
     score = sum(spec.tests[gid].points for gid, o in v.tests.items() if o["status"] == "passed")
     has_grade_cells = any(nbgrader_meta(c).get("grade_id") for c in nb.cells)
     notes = _notes(p, spec, v, record, steps, limits, has_grade_cells)
     if v.evidence:
-        shown = v.evidence[:8] + ([f"... {len(v.evidence) - 8} more"] if len(v.evidence) > 8 else [])
+        shown = v.evidence[:12] + ([f"... {len(v.evidence) - 12} more"] if len(v.evidence) > 12 else [])
         notes.append(Note("review", evidence="; ".join(shown)))
     if score == spec.max_score and not v.evidence and record.stopped is None:
         notes.insert(0, Note("all_passed"))
@@ -323,15 +338,19 @@ def _grade(task: Task, nb: nbformat.NotebookNode, lang: str) -> Outcome:
         notes.insert(0, sub.note)
     status = "error" if record.stopped == "start" else "needs review" if v.evidence else "graded"
     result = _row(sub, spec, score, status, notes, lang)
-    page = feedback.html(_feedback(p, graded, v, result, lang))
-    return Outcome(result, page, nbformat.writes(graded), record.log)
+    page = feedback.html(_feedback(p, graded, v, result, lang, record.frozen))
+    tests = [{"id": gid, "points": spec.tests[gid].points, "verdict": o["status"], "exception": o.get("ename", ""),
+              "line": o.get("line", 0)} for gid, o in v.tests.items()]
+    return Outcome(result, page, nbformat.writes(graded), record.log, tests=tests)
 
 
-def _feedback(p: Plan, graded: nbformat.NotebookNode, v: Verdicts, result: Result,
-              lang: str) -> nbformat.NotebookNode:
-    cells, withheld, executed = [], False, iter(graded.cells)
+def _feedback(p: Plan, graded: nbformat.NotebookNode, v: Verdicts, result: Result, lang: str,
+              frozen: list | None) -> nbformat.NotebookNode:
+    """The feedback notebook. Cells before the first hidden test show their outputs as they were when it
+    started (``frozen``: later display updates cannot reach them); cells after it show none."""
+    cells, withheld, executed, frozen = [], False, iter(enumerate(graded.cells)), frozen or []
     for step in p.steps:
-        cell = next(executed) if step.kind != "markdown" else None
+        index, cell = next(executed) if step.kind != "markdown" else (None, None)
         if step.kind in ("prelude", "tripwire", "final"):
             continue
         if step.kind == "markdown":
@@ -342,8 +361,8 @@ def _feedback(p: Plan, graded: nbformat.NotebookNode, v: Verdicts, result: Resul
                           "verdict": feedback.verdict(outcome, step.test.source, step.test.points, lang)})
             withheld = withheld or feedback.strip_hidden(step.test.source)[1]
         else:
-            cells.append({"kind": step.kind, "source": step.shown, "outputs": list(cell.get("outputs", [])),
-                          "withheld": withheld})
+            outputs = frozen[index] if index < len(frozen) else cell.get("outputs", [])
+            cells.append({"kind": step.kind, "source": step.shown, "outputs": list(outputs), "withheld": withheld})
     summary = f"**{result.status}**: " + Note("score", score=result.score, max_score=result.max_score).text(lang)
     summary += f"\n\n{result.reason}" if result.reason else ""
     return feedback.notebook(f"{result.lab}: {result.student}", summary, cells, lang)

@@ -46,7 +46,8 @@ def _pool(tasks: list[Task], workers: int, unit: Callable[[Task], Outcome] = gra
     """A local pool. When a worker dies the pool breaks; the submissions it had not finished are graded
     again one at a time, so that only the one that kills its worker gets an error row."""
     broken: list[Task] = []
-    with _executor(workers) as pool:
+    pool = _executor(workers)
+    try:
         futures = {pool.submit(unit, task): task for task in tasks}
         for future in as_completed(futures):
             outcome = _outcome(future, futures[future])
@@ -54,8 +55,8 @@ def _pool(tasks: list[Task], workers: int, unit: Callable[[Task], Outcome] = gra
                 broken.append(futures[future])
             else:
                 yield outcome
-    pool = None
-    try:
+        pool.shutdown()
+        pool = None
         for task in broken:
             pool = pool or _executor(1)
             outcome = _outcome(pool.submit(unit, task), task)
@@ -63,9 +64,32 @@ def _pool(tasks: list[Task], workers: int, unit: Callable[[Task], Outcome] = gra
                 pool.shutdown()
                 pool, outcome = None, _failed(task, BrokenProcessPool("its worker process died twice"))
             yield outcome
-    finally:
+    except BaseException:  # Ctrl-C, SIGTERM, or the consumer stopped: no worker or sandbox may outlive the run
         if pool is not None:
-            pool.shutdown()
+            _kill(pool)
+        raise
+    if pool is not None:
+        pool.shutdown()
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Kill every worker of ``pool`` and everything each started (sandboxes, kernels), then drop the pool."""
+    import psutil
+
+    procs = []
+    for process in list((pool._processes or {}).values()):  # noqa: SLF001 (the executor has no public handle)
+        try:
+            root = psutil.Process(process.pid)
+            procs += [root, *root.children(recursive=True)]
+        except psutil.Error:
+            continue
+    for proc in procs:
+        try:
+            proc.kill()
+        except psutil.Error:
+            continue
+    psutil.wait_procs(procs, timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:

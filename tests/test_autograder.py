@@ -261,12 +261,28 @@ ATTACKS = {
     "s = '__import__'": "string mentions __import__",
     "import sys\nsys.stdout = None": "uses sys.stdout",
     "import pathlib\npathlib.os.system('x')": "uses .os",
+    "import functools\nfunctools.reduce(getattr, ['a', 'b'], f)": "passes getattr as a value",
+    "list(map(getattr, [x], ['a']))": "passes getattr as a value",
+    "from operator import attrgetter": "imports from operator",
+    "vars(f)": "uses vars",
+    "f.__dict__": "uses .__dict__",
+    "from __future__ import barry_as_FLUFL": "imports barry_as_FLUFL",
 }
+
+
+def test_scan_reads_cells_with_the_future_flags_earlier_cells_set_and_lists_cells_it_cannot_read():
+    cells = [("cell 1", "from __future__ import barry_as_FLUFL"), ("cell 2", "if 1 <> 2:\n    globals()['x'] = 1"),
+             ("cell 3", "def oops(:\n    pass")]
+    found, unread = scan(cells, Lab([]))
+    assert any("cell 2" in f and "uses globals" in f for f in found), found
+    assert unread == ["cell 3"]
+    found, unread = scan(cells[1:], Lab([]))
+    assert unread == ["cell 2", "cell 3"]
 
 
 @pytest.mark.parametrize(("code", "finding"), ATTACKS.items())
 def test_scan_flags_what_attacks_need(code, finding):
-    found = scan([("cell 1", code)], Lab([]))
+    found = scan([("cell 1", code)], Lab([]))[0]
     assert any(finding in f for f in found), found
 
 
@@ -276,7 +292,7 @@ def test_scan_flags_what_attacks_need(code, finding):
     "        super().__init__()\n    def __len__(self):\n        return 0", "import warnings\nwarnings.warn('x')",
 ])
 def test_scan_leaves_honest_code_alone(code):
-    assert scan([("cell 1", code)], Lab([])) == []
+    assert scan([("cell 1", code)], Lab([])) == ([], [])
 
 
 @pytest.mark.parametrize("lab", ALL_LABS)
@@ -284,7 +300,7 @@ def test_scan_finds_nothing_in_any_labs_solutions(lab):
     nb = nbformat.read(source_notebook(lab), as_version=4)
     spec = lab_spec(lab)
     solutions = [(nbgrader_meta(c)["grade_id"], c.source) for c in nb.cells if nbgrader_meta(c).get("solution")]
-    assert solutions and scan(solutions, spec.scan) == []
+    assert solutions and scan(solutions, spec.scan) == ([], [])
 
 
 def test_limits_come_from_the_environment(monkeypatch):
@@ -366,7 +382,7 @@ def test_check_lab():
         (["validate", "missing.ipynb"], "error: no such notebook"),
         (["grade", "missing-folder"], "error: no such file or folder"),
         (["grade", "--lab", "99_nope"], "error: unknown lab"),
-        (["grade", "--workers", "0"], "error: --workers must be at least 1"),
+        (["grade", "--workers", "0"], "error: --workers must be 'auto' or at least 1"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_exit_2(args, message):
@@ -441,3 +457,61 @@ def test_a_worker_that_dies_costs_only_its_submission():
     assert sorted(rows) == ["a", "b", "c", "killer"]
     assert [rows[n].status for n in "abc"] == ["graded"] * 3
     assert rows["killer"].status == "error" and "worker" in rows["killer"].reason_en
+
+
+def test_the_result_channel_accepts_only_records_signed_with_the_first_key():
+    import hashlib
+    import hmac
+
+    from autograder.channel import read
+    from autograder.probe import TAG
+
+    key, tag = b"k" * 32, TAG.encode()
+
+    def signed(record: tuple, with_key: bytes = key) -> bytes:
+        payload = repr(record).encode()
+        return tag + hmac.new(with_key, payload, hashlib.sha256).hexdigest().encode() + b" " + payload
+
+    verdict = ("verdict", 0, "t", True, "", 0, "abc", [])
+    log = b"\n".join([b"kernel noise", tag + b"key " + key.hex().encode(), signed(("installed",)), signed(verdict),
+                      signed(("flag", "sys._getframe at x.py:1")), tag + b"key " + b"00" * 32,
+                      signed(("verdict", 1, "u", True, "", 0, "", []), b"x" * 32), tag + b"0" * 64 + b" ('final', [])"])
+    records = read(log)
+    assert records.keyed and records.installed == 1 and records.verdicts == {0: [verdict]}
+    assert records.flags == ["sys._getframe at x.py:1"] and records.forged == 3 and records.finals == []
+    assert read(signed(verdict)).forged == 1  # a record before any key is a forgery
+
+
+def test_resume_after_an_interruption_grades_only_the_rest_with_the_same_rows(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ann", "bob", "cat"):
+        (folder / f"{name}_01_tokenizers.ipynb").write_bytes(_nb_bytes())
+    graded = []
+
+    def fake_grade(task, nb, lang):  # no kernel: a score that depends only on the student
+        graded.append(task.sub.student)
+        score = float(len(task.sub.student) + "abc".index(task.sub.student[0]))
+        return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, score, 9.0,
+                              "graded", "ok", "ok"), tests=[{"id": "t", "points": 9.0, "verdict": "passed"}])
+
+    monkeypatch.setattr(grade, "_grade", fake_grade)
+    monkeypatch.setenv("NLPCOURSE_WORKDIR", str(tmp_path / "work"))
+    batch.grade_batch(folder, "01_tokenizers", tmp_path / "full.csv", "none")
+    real = batch.run
+
+    def stop_after_one(tasks, workers, scheduler):
+        outcomes = real(tasks, workers, scheduler)
+        yield next(outcomes)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        batch.grade_batch(folder, "01_tokenizers", tmp_path / "part.csv", "none")
+    monkeypatch.setattr(batch, "run", real)
+    graded.clear()
+    batch.grade_batch(folder, "01_tokenizers", tmp_path / "part.csv", "none", resume=True)
+    assert graded == ["bob", "cat"]  # ann's row was written before the interruption
+    assert (tmp_path / "part.csv").read_text() == (tmp_path / "full.csv").read_text()
+    result = json.loads((tmp_path / "work" / "autograded" / "cat" / "01_tokenizers" / "result.json").read_text())
+    assert result["tests"] == [{"id": "t", "points": 9.0, "verdict": "passed"}]
