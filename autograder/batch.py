@@ -65,12 +65,12 @@ def _done(csv_path: Path) -> list[Result]:
 
 
 def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, workers: int = 1,
-                scheduler: str | None = None, skip_dirs: tuple[str, ...] = (), resume: bool = False) -> list[Result]:
+                scheduler: str | None = None, resume: bool = False) -> list[Result]:
     """Grade everything under ``path``; print progress and a table; return every row of ``grades.csv``.
 
     Ctrl-C or SIGTERM stops every worker and sandbox the run started and keeps the rows already written;
     ``resume`` then grades only the submissions that have no row yet."""
-    submissions, skipped = collect(path, lab, skip_dirs)
+    submissions, skipped = collect(path, lab)
     if not submissions and not skipped:
         raise UsageError(f"no submissions found in {path}")
     sandbox = choose(sandbox_mode)

@@ -45,12 +45,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
     lab = check_lab(args.lab) if args.lab else None
     path = Path(args.path)
-    skip = ("hostile",) if path.resolve() == DEFAULT_SUBMISSIONS else ()  # the hostile corpus has its own test
     workers = len(os.sched_getaffinity(0)) if args.workers == "auto" else int(args.workers) \
         if args.workers.isdigit() else 0
     if workers < 1:
         raise UsageError("--workers must be 'auto' or at least 1")
-    grade_batch(path, lab, Path(args.csv), args.sandbox, workers, args.scheduler, skip, args.resume)
+    grade_batch(path, lab, Path(args.csv), args.sandbox, workers, args.scheduler, args.resume)
     return 0
 
 

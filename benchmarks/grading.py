@@ -8,7 +8,7 @@
    alternation within one run; the mean seconds per submission of each and the overhead in percent.
 2. Throughput: ``--n`` Lab 01 submissions (default 40) graded with 1 worker and then with 2; submissions
    per minute and the speed-up. The aim (1.8x) assumes an otherwise idle 2-core machine.
-3. Hostile corpus (``autograder/samples/hostile``, sandboxed, 2 workers): attacks neutralised (score no
+3. Hostile corpus (``tests/hostile_corpus``, sandboxed, 2 workers): attacks neutralised (score no
    higher than the same notebook without the attack, no effect outside the sandbox) or flagged ("needs
    review"), over all attacks; honest controls whose score and status came out as expected, over all.
 """
@@ -27,12 +27,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))  # the leak check is the tests' own
+sys.path.insert(0, str(REPO / "tests"))  # the corpus and the leak check are test data
 
+import hostile  # noqa: E402
 import nbformat  # noqa: E402
 from test_release import secret_lines  # noqa: E402
 
-from autograder import hostile, samples  # noqa: E402
+from autograder import samples  # noqa: E402
 from autograder.assemble import lab_spec  # noqa: E402
 from autograder.grade import Task, grade_unit  # noqa: E402
 from autograder.labs import source_notebook  # noqa: E402
@@ -57,7 +58,7 @@ def _honest_files(count: int, full: bool) -> dict[str, bytes]:
     if full:
         pool = {n: c for n, (c, _) in samples.build().items() if n.split("_")[0] in ("perfect", "partial", "blank")}
     else:
-        pool = {n: c for n, (c, e) in samples.build_hostile().items() if e["kind"] == "honest" and e["score"]}
+        pool = {n: c for n, (c, e) in hostile.files().items() if e["kind"] == "honest" and e["score"]}
     names = sorted(pool)
     return {f"s{i:02d}-{names[i % len(names)]}": pool[names[i % len(names)]] for i in range(count)}
 
@@ -95,7 +96,7 @@ def _leaks(html_page: str, hidden: list[str]) -> int:
 
 def corpus(limits: Limits) -> dict:
     """Grade the corpus; an attack *succeeded* if it scored above 0 without being flagged."""
-    built = samples.build_hostile()
+    built = hostile.files()
     expected = {name: exp for name, (_, exp) in built.items()}
     files = {name: data for name, (data, exp) in built.items() if exp["status"] != "skipped"}
     outcomes = {o.result.file: o for o in run(_tasks(files, "bwrap", limits), 2)}

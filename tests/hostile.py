@@ -3,24 +3,32 @@ students in the same run whose scores must not move.
 
 Each notebook is cut from the source notebook (its exercises and their tests, no lesson cells), so it
 grades in seconds. Attacks are bounded: no real fork or memory bomb, no network but a loopback port
-that the test itself listens on. ``python -m autograder samples`` writes them to
-``autograder/samples/hostile/`` with ``expected.json``: per file, whether it is an attack or an honest
+that the test itself listens on. ``python tests/hostile.py`` writes them to
+``tests/hostile_corpus/`` with ``expected.json``: per file, whether it is an attack or an honest
 control, the status and a reason it must get, and the score where the score is the point (``null``:
-any score, because the attack is expected to be flagged rather than neutralised).
+any score, because the attack is expected to be flagged rather than neutralised). The corpus is test
+data: the grader never imports it.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import json
+import sys
+from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 
-from .assemble import strip_solution
-from .feedback import visible_part
-from .labs import nbgrader_meta, source_notebook
+if __name__ == "__main__":  # python tests/hostile.py: the grader is imported from the repository root
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from autograder.assemble import strip_solution  # noqa: E402
+from autograder.feedback import visible_part  # noqa: E402
+from autograder.labs import nbgrader_meta, source_notebook  # noqa: E402
+
+FOLDER = Path(__file__).resolve().parent / "hostile_corpus"
 LAB = "01_tokenizers"
 PORT = 48123  # the network attack's target; the test rewrites it to the port its own server listens on
 PROBE = "nlpgrade-hostile-probe"  # in the command line of every process an attack leaves behind
@@ -517,3 +525,26 @@ def build(port: int = PORT) -> dict[str, tuple[NotebookNode, dict]]:
                                                "reason": "older file"})
     corpus[f"dup_{LAB} (1).ipynb"] = (skeleton(solved=solved, opening=True), {**partial, "reason": "newest of 2 files"})
     return corpus
+
+
+def files(port: int = PORT) -> dict[str, tuple[bytes, dict]]:
+    """The corpus as files (``port``: where the network attack knocks)."""
+    return {name: ((nbformat.writes(nb) + "\n").encode(), exp) for name, (nb, exp) in build(port).items()}
+
+
+def write() -> list[Path]:
+    """Rewrite ``tests/hostile_corpus/`` and its ``expected.json``."""
+    built = files()
+    FOLDER.mkdir(exist_ok=True)
+    for old in FOLDER.glob("*.ipynb"):
+        if old.name not in built:
+            old.unlink()
+    for name, (content, _) in built.items():
+        (FOLDER / name).write_bytes(content)
+    expected = {name: exp for name, (_, exp) in built.items()}
+    (FOLDER / "expected.json").write_text(json.dumps(expected, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return sorted(FOLDER.glob("*.ipynb"))
+
+
+if __name__ == "__main__":
+    print(f"wrote {len(write())} files to {FOLDER}")
