@@ -70,6 +70,15 @@ def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, 
 
     Ctrl-C or SIGTERM stops every worker and sandbox the run started and keeps the rows already written;
     ``resume`` then grades only the submissions that have no row yet."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _grade_batch(path, lab, csv_path, sandbox_mode, workers, scheduler, resume)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, workers: int,
+                 scheduler: str | None, resume: bool) -> list[Result]:
     submissions, skipped = collect(path, lab)
     if not submissions and not skipped:
         raise UsageError(f"no submissions found in {path}")
@@ -91,21 +100,17 @@ def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, 
     print(f"grading {len(tasks)} submission(s) in sandbox '{sandbox.name}', {workers} at a time"
           + (f" on {scheduler}" if scheduler else ""), flush=True)
     kept = [r for r in earlier.values() if (r.student, r.lab) in data]
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        with csv_path.open("w", newline="", encoding="utf-8") as fh:
-            fh.write(",".join(CSV_FIELDS) + "\r\n")
-            for row in rows + kept:
-                write_row(fh, row)
-            rows += kept
-            for outcome in run(tasks, workers, scheduler):
-                result = _save(outcome, data[(outcome.result.student, outcome.result.lab)], work)
-                write_row(fh, result)
-                rows.append(result)
-                print(f"graded {result.student:<14} {result.lab:<28} {result.score:g}/{result.max_score:g} "
-                      f"{result.status} ({outcome.seconds:.1f} s)", flush=True)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        fh.write(",".join(CSV_FIELDS) + "\r\n")
+        for row in rows + kept:
+            write_row(fh, row)
+        rows += kept
+        for outcome in run(tasks, workers, scheduler):
+            result = _save(outcome, data[(outcome.result.student, outcome.result.lab)], work)
+            write_row(fh, result)
+            rows.append(result)
+            print(f"graded {result.student:<14} {result.lab:<28} {result.score:g}/{result.max_score:g} "
+                  f"{result.status} ({outcome.seconds:.1f} s)", flush=True)
     write_csv(rows, csv_path)
     print()
     print(table(sorted(rows, key=lambda r: (r.lab, r.student_id, r.file))))

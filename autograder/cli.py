@@ -118,3 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except KeyboardInterrupt:
+        print("\ninterrupted: every worker and sandbox was stopped; the rows already graded are in the CSV "
+              "(grade again with --resume to grade only the rest)", file=sys.stderr)
+        sys.exit(130)

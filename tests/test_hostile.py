@@ -165,3 +165,39 @@ def test_the_same_unit_runs_on_a_dask_cluster(corpus, tmp_path):
         rows = grade(folder, tmp_path / "work", "--scheduler", cluster.scheduler_address)
     first, again = corpus["rows"][REPEATED[1]], rows[REPEATED[1]]
     assert [first[k] for k in ("score", "status", "reason")] == [again[k] for k in ("score", "status", "reason")]
+
+
+def test_sigterm_stops_every_worker_and_sandbox_and_keeps_the_csv(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("wall-clock", "slow-hook"):
+        shutil.copy(hostile.FOLDER / f"{name}_{hostile.LAB}.ipynb", folder / f"{name}_{hostile.LAB}.ipynb")
+    proc = subprocess.Popen([sys.executable, "-m", "autograder", "grade", str(folder), "--csv", str(tmp_path / "g.csv"),
+                             "--workers", "2"], cwd=REPO, env={**os.environ, "NLPCOURSE_WORKDIR": str(tmp_path / "w")},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root, started = psutil.Process(proc.pid), []
+    for _ in range(600):  # until both sandboxed kernels run
+        started = root.children(recursive=True)
+        if sum(_kernel(p) for p in started) >= 2:
+            break
+        time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    time.sleep(1)
+    alive = [p.pid for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert proc.returncode == 130 and "--resume" in err and alive == []
+    assert (tmp_path / "g.csv").read_text().startswith("student,student_id,lab")
+
+
+def _kernel(proc) -> bool:
+    try:
+        line = proc.cmdline()
+    except Exception:
+        return False
+    return bool(line) and line[0].endswith("python") and "/run/nlpgrade/kernel.json" in line
