@@ -224,7 +224,7 @@ def test_plan_takes_tests_from_the_source_and_runs_each_once(tmp_path):
                            ("test", "t2"), ("student", "f")]
     assert p.notes == {"copied_cells": ["t2", "f"], "edited_tests": ["t1"]}
     t1 = next(s for s in p.steps if s.label == "t1")
-    assert "42" in t1.test.source and '"nlpgrade.run", 0, '"'"'t1'"'"',' in t1.source and "assert" not in t1.source
+    assert "42" in t1.test.source and """"nlpgrade.run", 0, 't1',""" in t1.source and "assert" not in t1.source
 
 
 def test_plan_puts_deleted_tests_back_after_their_exercise(tmp_path):
