@@ -22,8 +22,6 @@ from .feedback import visible_part
 from .labs import REPO, nbgrader_meta, source_notebook
 from .tamper import Lab
 
-PROBE = Path(__file__).with_name("probe.py")
-
 
 def normal(source: str) -> str:
     """A cell's source with trailing spaces and blank edges removed, for comparisons."""
@@ -113,11 +111,15 @@ class Plan:
         return [(s.label, s.source) for s in self.steps if s.kind == "student"]
 
 
-def runner_call(nonce: str, k: int, test: Test | None) -> str:
-    if test is None:
-        return f"_nlpgrade_{nonce}(-1, '', '')"
+INSTALL = '__import__("sys").audit("nlpgrade.install")'
+FINAL = '__import__("sys").audit("nlpgrade.final")'
+
+
+def runner_call(k: int, test: Test) -> str:
+    """The grader's cell for test ``k``: an audit event that the warden (``probe.py``) answers by running it.
+    Student code that stops the event only stops the test: no signed verdict, no points."""
     encoded = base64.b64encode(test.source.encode("utf-8")).decode("ascii")
-    return f"_nlpgrade_{nonce}({k}, {test.grade_id!r}, {encoded!r})"
+    return f'__import__("sys").audit("nlpgrade.run", {k}, {test.grade_id!r}, {encoded!r})'
 
 
 def plan(nb: NotebookNode, spec: LabSpec, nonce: str) -> Plan:
@@ -130,8 +132,7 @@ def plan(nb: NotebookNode, spec: LabSpec, nonce: str) -> Plan:
         after = [i for i in where if test.anchor in code_ids[:i]]
         if after or (where and test.anchor not in code_ids):
             chosen[gid] = (after or where)[0]
-    result = Plan([Step("prelude", f"exec({PROBE.read_text(encoding='utf-8')!r}, "
-                                   f"{{'__name__': 'nlpgrade', 'NONCE': {nonce!r}}})", "prelude")])
+    result = Plan([Step("prelude", INSTALL, "prelude")])
     seen: set[str] = set()
     placed: dict[str, int] = {}  # source key -> index of its step
     for i, cell in enumerate(cells):
@@ -168,10 +169,10 @@ def plan(nb: NotebookNode, spec: LabSpec, nonce: str) -> Plan:
     k = 0
     for step in result.steps:
         if step.kind == "test":
-            step.source = runner_call(nonce, k, step.test)
+            step.source = runner_call(k, step.test)
             k += 1
     result.steps += [Step("tripwire", f"raise AssertionError({tripwire(nonce)!r})", "tripwire"),
-                     Step("final", runner_call(nonce, -1, None), "final")]
+                     Step("final", FINAL, "final")]
     return result
 
 

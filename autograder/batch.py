@@ -10,8 +10,10 @@ rewritten sorted at the end.
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
+import signal
 from dataclasses import asdict
 from pathlib import Path
 
@@ -46,15 +48,42 @@ def _save(outcome: Outcome, data: bytes, work: Path) -> Result:
         page = work.joinpath("feedback", *parts, f"{result.lab}.html")
         page.write_text(outcome.feedback_html, encoding="utf-8")
         result.feedback = str(page)
-    record = {**asdict(result), "seconds": round(outcome.seconds, 2), "tests": outcome.tests, "kernel_log": outcome.log}
+    record = {**asdict(result), "seconds": round(outcome.seconds, 2), "tests": outcome.tests,
+              "kernel_log": outcome.log}
     work.joinpath("autograded", *parts, "result.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
     return result
 
 
+def _done(csv_path: Path) -> list[Result]:
+    """Rows of an earlier run's ``grades.csv`` for submissions it graded (``--resume`` keeps them)."""
+    if not csv_path.exists():
+        return []
+    with csv_path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    done = []
+    for row in rows:
+        if row.get("status") in ("graded", "needs review", "error") and set(CSV_FIELDS) <= set(row):
+            score = float(row["score"]) if row["score"] not in ("", None) else None
+            done.append(Result(**{**row, "score": score, "max_score": float(row["max_score"])}))
+    return done
+
+
 def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, workers: int = 1,
-                scheduler: str | None = None, skip_dirs: tuple[str, ...] = ()) -> list[Result]:
-    """Grade everything under ``path``; print progress and a table; return every row of ``grades.csv``."""
-    submissions, skipped = collect(path, lab, skip_dirs)
+                scheduler: str | None = None, resume: bool = False) -> list[Result]:
+    """Grade everything under ``path``; print progress and a table; return every row of ``grades.csv``.
+
+    Ctrl-C or SIGTERM stops every worker and sandbox the run started and keeps the rows already written;
+    ``resume`` then grades only the submissions that have no row yet."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _grade_batch(path, lab, csv_path, sandbox_mode, workers, scheduler, resume)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, workers: int,
+                 scheduler: str | None, resume: bool) -> list[Result]:
+    submissions, skipped = collect(path, lab)
     if not submissions and not skipped:
         raise UsageError(f"no submissions found in {path}")
     sandbox = choose(sandbox_mode)
@@ -64,16 +93,22 @@ def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, 
     rows = [_skipped_row(s, {k: v.max_score for k, v in specs.items()}) for s in skipped]
     for row in rows:
         print(f"skipped {row.file}: {row.reason_en}")
+    earlier = {(r.student, r.lab): r for r in _done(csv_path)} if resume else {}
     work = workdir()
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     data = {(s.student, s.lab): s.data for s in submissions}
-    tasks = [Task(s, specs[s.lab], sandbox.name, sandbox.limits) for s in submissions]
+    tasks = [Task(s, specs[s.lab], sandbox.name, sandbox.limits) for s in submissions
+             if (s.student, s.lab) not in earlier]
+    if earlier:
+        print(f"resuming: {len(submissions) - len(tasks)} submission(s) already graded in {csv_path}")
     print(f"grading {len(tasks)} submission(s) in sandbox '{sandbox.name}', {workers} at a time"
           + (f" on {scheduler}" if scheduler else ""), flush=True)
+    kept = [r for r in earlier.values() if (r.student, r.lab) in data]
     with csv_path.open("w", newline="", encoding="utf-8") as fh:
         fh.write(",".join(CSV_FIELDS) + "\r\n")
-        for row in rows:
+        for row in rows + kept:
             write_row(fh, row)
+        rows += kept
         for outcome in run(tasks, workers, scheduler):
             result = _save(outcome, data[(outcome.result.student, outcome.result.lab)], work)
             write_row(fh, result)
@@ -85,3 +120,7 @@ def grade_batch(path: Path, lab: str | None, csv_path: Path, sandbox_mode: str, 
     print(table(sorted(rows, key=lambda r: (r.lab, r.student_id, r.file))))
     print(f"\ngrades: {csv_path}\nfeedback: {work / 'feedback'}/<student>/<lab>/<lab>.html")
     return rows
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")  # unwinds like Ctrl-C: workers and sandboxes are stopped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -44,10 +45,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
     lab = check_lab(args.lab) if args.lab else None
     path = Path(args.path)
-    skip = ("hostile",) if path.resolve() == DEFAULT_SUBMISSIONS else ()  # the hostile corpus has its own test
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
-    rows = grade_batch(path, lab, Path(args.csv), args.sandbox, args.workers, args.scheduler, skip)
+    workers = len(os.sched_getaffinity(0)) if args.workers == "auto" else int(args.workers) \
+        if args.workers.isdigit() else 0
+    if workers < 1:
+        raise UsageError("--workers must be 'auto' or at least 1")
+    rows = grade_batch(path, lab, Path(args.csv), args.sandbox, workers, args.scheduler, args.resume)
     if args.gradebook:
         from .exchange import stamp_feedback
         from .gradebook import record
@@ -103,7 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap", "docker", "none"],
                    help="where student code runs: auto (bwrap, else docker; refuses to grade without one), "
                         "bwrap, docker, or none (unsandboxed: only for notebooks you trust)")
-    p.add_argument("--workers", type=int, default=1, help="grade N submissions at once on this machine")
+    p.add_argument("--workers", default="auto",
+                   help="grade N submissions at once on this machine (default auto: one per CPU core)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the rows of --csv from an interrupted run and grade only the submissions without one")
     p.add_argument("--scheduler", help="grade on a Dask cluster: the scheduler's address, e.g. tcp://host:8786")
     p.add_argument("--no-gradebook", dest="gradebook", action="store_false",
                    help="do not store the scores in nbgrader's gradebook")
@@ -145,3 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except KeyboardInterrupt:
+        print("\ninterrupted: every worker and sandbox was stopped; the rows already graded are in the CSV "
+              "(grade again with --resume to grade only the rest)", file=sys.stderr)
+        sys.exit(130)

@@ -63,7 +63,8 @@ def record(results: list[Result], source: Path) -> list[str]:
             folder = source / Path(r.file).parent if source.is_dir() else None
             when = timestamp(folder) if folder else None
             result = workdir() / "autograded" / r.student_id / r.lab / "result.json"
-            points = json.loads(result.read_text()).get("tests", {}) if result.is_file() else {}
+            tests = json.loads(result.read_text()).get("tests", []) if result.is_file() else []
+            points = {t["id"]: t["points"] if t["verdict"] == "passed" else 0.0 for t in tests}
             names = {} if r.student == r.student_id else {"last_name": r.student}
             gb.update_or_create_student(r.student_id, **names)
             try:

@@ -1,30 +1,43 @@
-"""Grader code that runs inside the student's kernel. The grader sends this file's text as the first cell.
+"""Grader code that runs inside the student's kernel, installed by ``sandbox_init`` before any student code.
 
-``install(nonce)`` runs before any student code: it records the kernel's state and defines the test
-runner ``_nlpgrade_<nonce>`` in the user namespace. For each test the grader sends a cell
-``_nlpgrade_<nonce>(k, grade_id, source_base64)``; the runner
+``warden(fd)`` installs a CPython audit hook (it cannot be removed) and owns the **result channel**: a
+private file descriptor (a copy of the kernel's original stderr, the kernel log outside the sandbox, which
+student code cannot open). Every record on it is signed with a key that the warden writes first, before
+any student code exists; the grader accepts only records with a valid signature. Nothing the grader
+scores passes through the kernel's stdout, its messages, its session or the notebook's globals.
 
-1. puts back what student code changed: input and AST transformers, custom exception handlers, event
-   hooks, display and exception hooks, trace and profile functions, standard streams, builtins, methods
-   of the shell and kernel, functions of standard-library modules (library code that registered hooks
-   or patched something is left alone);
-2. runs the test source itself with ``exec`` (no cell transformer, AST transformer, custom exception
-   handler or displayhook ever sees it), catching everything, KeyboardInterrupt and SystemExit included;
-3. restores again and prints one line: ``TAG`` + JSON ``{k, id, ok, ename, line, evidence}``.
+The grader's cells only raise audit events: ``nlpgrade.install`` (the first cell: record the kernel's
+state), ``nlpgrade.run`` with ``(k, grade_id, source_base64)`` for each test, and ``nlpgrade.final``. The
+test runs *inside the audit hook*: student code that replaces names, hooks outputs or patches message
+classes can at most stop the event, and then no signed verdict exists and the test scores 0. For each
+test the hook
 
-``_nlpgrade_<nonce>(-1, "", "")`` only reports what changed since the last test. This is tamper
-*evidence*: code that runs in the same interpreter can always lie, so the grader also scans the
-student's source (``tamper.scan``) and treats any evidence as "needs review".
+1. puts back what student code changed (``Baseline.restore``: input and AST transformers, custom exception
+   handlers, event hooks, display and exception hooks, trace and profile functions, standard streams,
+   builtins, methods of the shell, kernel, streams and session, functions of standard-library modules,
+   ``__future__`` flags of the kernel's compiler), listing each change as evidence;
+2. runs the test source with the original ``compile`` and ``exec``, catching everything;
+3. signs a verdict ``(k, grade_id, ok, exception name, line, sha256 of the source, evidence)``.
+
+The hook also records, signed, every sensitive event that student code causes directly (the nearest
+frame that is not in ``inspect`` is a student's): frames (``sys._getframe``, ``f_code``, ``tb_frame``,
+``gi_frame``), ``gc`` referrers and objects, ``ctypes``, attributes set on classes and functions,
+``compile``, ``exec``, code and function construction, trace and audit hooks, and any cell compiled
+with the ``barry_as_FLUFL`` future; it refuses (and records) any attempt to open, truncate, re-flag or
+change the mode of the result channel. What this does not stop is in the README ("What is and is not
+protected").
 """
 
+import _hashlib
 import base64
 import builtins
 import collections  # noqa: F401  (imported so that their functions are in the baseline)
 import functools
+import hashlib
 import itertools  # noqa: F401
-import json
 import math  # noqa: F401
 import operator  # noqa: F401
+import os
 import random  # noqa: F401
 import re  # noqa: F401
 import statistics  # noqa: F401
@@ -36,6 +49,17 @@ import unicodedata  # noqa: F401
 import warnings  # noqa: F401
 
 TAG = "\x1enlpgrade:"
+BARRY = 0x400000  # __future__.CO_FUTURE_BARRY_AS_BDFL: `<>` for `!=`, a grammar the scan would not read
+WATCHED = frozenset({
+    "sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile", "sys.addaudithook",
+    "object.__getattr__", "object.__setattr__", "object.__delattr__", "gc.get_objects", "gc.get_referrers",
+    "gc.get_referents", "compile", "exec", "code.__new__", "function.__new__", "marshal.loads",
+    "open", "os.truncate", "os.chmod", "fcntl.fcntl", "nlpgrade.install", "nlpgrade.run", "nlpgrade.final",
+})
+ALWAYS = frozenset({"sys.addaudithook"})
+PROXIES = ("/inspect.py",)  # library frames that hand frames to their caller: the event is the caller's
+MAX_FLAGS = 64
+F_SETFL = 4
 LISTS = ("input_transformers_post", "ast_transformers")
 MANAGER_LISTS = ("cleanup_transforms", "line_transforms", "token_transformers")
 
@@ -120,7 +144,8 @@ class Baseline:
         self.trace = (sys.gettrace(), sys.getprofile(), threading._trace_hook, threading._profile_hook)
         kernel = getattr(shell, "kernel", None)
         watched = [shell, shell.displayhook, shell.display_pub, shell.events, shell.compile, self.manager,
-                   sys.displayhook, sys.stdout, sys.stderr, kernel]
+                   sys.displayhook, sys.stdout, sys.stderr, kernel, getattr(kernel, "session", None),
+                   getattr(sys.stdout, "session", None), getattr(shell.display_pub, "session", None)]
         self.objects = [(obj, _callables(obj)) for obj in watched if obj is not None]
         classes = {cls for obj in watched if obj is not None for cls in type(obj).__mro__ if cls is not object}
         self.classes = [(cls, _callables(cls)) for cls in classes]
@@ -129,6 +154,8 @@ class Baseline:
                          if isinstance(table, dict)]
         self.stdlib = _stdlib_functions()
         self.threads = set(threading.enumerate())
+        self.flags = shell.compile.flags
+        self.stream_hooks = [(stream, list(getattr(stream, "_hooks", ()))) for stream in (sys.stdout, sys.stderr)]
 
     def restore(self) -> list:
         """Put everything back; return what student code had changed (evidence), one line each."""
@@ -208,6 +235,15 @@ class Baseline:
             if module is not None and now is not value and (origin(now) == "student" or not hasattr(now, "__code__")):
                 evidence.append(f"{mod_name}.{attr} replaced")
                 setattr(module, attr, value)
+        if shell.compile.flags != self.flags:
+            if shell.compile.flags & BARRY:
+                evidence.append("from __future__ import barry_as_FLUFL (a grammar the scan does not read)")
+            shell.compile.flags = self.flags
+        for stream, hooks in self.stream_hooks:
+            now = getattr(stream, "_hooks", None)
+            if now is not None and list(now) != hooks:
+                evidence.append("an output hook was registered on the kernel's output stream")
+                now[:] = hooks
         for thread in threading.enumerate():
             if thread not in self.threads and thread.is_alive():
                 target = getattr(thread, "_target", None) or type(thread).run
@@ -216,40 +252,133 @@ class Baseline:
         return evidence
 
 
-def install(nonce: str) -> None:
-    """Record the baseline and define the runner ``_nlpgrade_<nonce>`` in the user namespace."""
-    from IPython import get_ipython
+def warden(fd: int, trusted: tuple = ()) -> None:
+    """Install the audit hook that owns the result channel ``fd``; write the signing key first.
+    ``trusted``: folders of course code (``nlpcourse/``) whose frames count as library code."""
+    key = os.urandom(32)
+    write, fstat, stat, getframe = os.write, os.fstat, os.stat, sys._getframe
+    digest, sha256, b64decode, get_ident = _hashlib.hmac_digest, hashlib.sha256, base64.b64decode, threading.get_ident
+    compile_, exec_, repr_, isinstance_, str_, bytes_, int_ = compile, exec, repr, isinstance, str, bytes, int
+    known = LIBRARY + tuple(str(p).rstrip("/") + "/" for p in trusted)
+    channel = fstat(fd)
+    channel_id = (channel.st_dev, channel.st_ino)
+    busy: set = set()  # threads inside the hook's own work (its frame walks raise events too)
+    state: dict = {"baseline": None, "flags": 0, "user_ns": None}
+    write(fd, f"{TAG}key {key.hex()}\n".encode())
 
-    shell = get_ipython()
-    baseline = Baseline(shell)
-    user_ns, stdout = shell.user_ns, sys.stdout
-    b64decode, dumps, compile_, exec_ = base64.b64decode, json.dumps, builtins.compile, builtins.exec
-    tag = f"{TAG}{nonce}:"
+    def send(record: tuple) -> None:
+        payload = repr_(record).encode("utf-8", "backslashreplace")
+        try:
+            write(fd, (TAG + digest(key, payload, "sha256").hex() + " ").encode() + payload + b"\n")
+        except OSError:
+            pass  # the channel is gone or full: the grader finds no verdict and scores the test 0
 
-    def runner(k: int, grade_id: str, source: str) -> None:
-        evidence = baseline.restore()
-        result = {"k": k, "id": grade_id, "ok": True, "ename": "", "line": 0}
-        if k >= 0:
-            filename = f"<test {grade_id}>"
-            try:
-                exec_(compile_(b64decode(source).decode("utf-8"), filename, "exec", dont_inherit=True), user_ns)
-            except BaseException as exc:  # a test fails on anything, KeyboardInterrupt (timeout) included
-                kind = type(exc)
-                result["ok"] = False
-                result["ename"] = kind.__name__ if kind.__module__ == "builtins" else "Error"
-                tb = exc.__traceback__
-                while tb is not None:
-                    if tb.tb_frame.f_code.co_filename == filename:
-                        result["line"] = tb.tb_lineno
-                    tb = tb.tb_next
+    def flag(what: str) -> None:
+        state["flags"] += 1
+        if state["flags"] <= MAX_FLAGS:
+            send(("flag", what[:300]))
+
+    def is_channel(target) -> bool:
+        try:
+            info = fstat(target) if isinstance_(target, int_) else stat(target)
+        except (OSError, TypeError, ValueError):
+            return False
+        return (info.st_dev, info.st_ino) == channel_id
+
+    def student_frame():
+        """The nearest frame outside the hook and ``inspect`` if a student wrote it, else None."""
+        frame = getframe(2)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if not name.endswith(PROXIES):
+                if name.startswith(known) or name.startswith(("<frozen", "<nlpgrade", "<test ")):
+                    return None
+                return frame
+            frame = frame.f_back
+        return None
+
+    def where(frame) -> str:
+        return f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_lineno}"
+
+    def describe(event: str, args: tuple) -> str:
+        if event in ("object.__getattr__", "object.__setattr__", "object.__delattr__") and len(args) > 1:
+            return f"{event} {type(args[0]).__name__}.{str_(args[1])[:60]}"
+        if event == "compile" and len(args) > 1:
+            return f"compile of {str_(args[1])[:60]}"
+        return event
+
+    def run(args: tuple) -> None:
+        baseline = state["baseline"]
+        if baseline is None or len(args) != 3:
+            flag("nlpgrade.run raised before install or with the wrong arguments")
+            return
+        k, grade_id, encoded = args
+        busy.add(get_ident())
+        try:
+            evidence = baseline.restore()
+            source = b64decode(encoded).decode("utf-8")
+        finally:
+            busy.discard(get_ident())
+        ok, ename, line, filename = True, "", 0, f"<test {grade_id}>"
+        try:
+            exec_(compile_(source, filename, "exec", dont_inherit=True), baseline.user_ns)
+        except BaseException as exc:  # a test fails on anything, KeyboardInterrupt (timeout) included
+            kind = type(exc)
+            ok, ename = False, kind.__name__ if kind.__module__ == "builtins" else "Error"
+            tb = exc.__traceback__
+            while tb is not None:
+                if tb.tb_frame.f_code.co_filename == filename:
+                    line = tb.tb_lineno
+                tb = tb.tb_next
+        busy.add(get_ident())
+        try:
             evidence += baseline.restore()
-        result["evidence"] = sorted(set(evidence))
-        stdout.flush()
-        stdout.write(tag + dumps(result, ensure_ascii=True) + "\n")
-        stdout.flush()
+            send(("verdict", int_(k), str_(grade_id), ok, str_(ename), int_(line),
+                  sha256(source.encode("utf-8")).hexdigest(), sorted(set(str_(e)[:300] for e in evidence))))
+        finally:
+            busy.discard(get_ident())
 
-    user_ns[f"_nlpgrade_{nonce}"] = runner
+    def hook(event: str, args: tuple) -> None:
+        if event not in WATCHED and not event.startswith("ctypes."):
+            return
+        tid = get_ident()
+        if tid in busy:
+            return
+        if event == "nlpgrade.run":
+            run(args)
+            return
+        busy.add(tid)
+        try:
+            if event == "nlpgrade.install":
+                if state["baseline"] is None:
+                    from IPython import get_ipython
 
+                    state["baseline"] = Baseline(get_ipython())
+                    send(("installed",))
+                else:
+                    flag("nlpgrade.install raised again")
+            elif event == "nlpgrade.final":
+                baseline = state["baseline"]
+                send(("final", sorted(set(str_(e)[:300] for e in baseline.restore())) if baseline else []))
+            elif event in ("open", "os.truncate", "os.chmod", "fcntl.fcntl"):
+                # opening it by a path (/proc/self/fd/N) could read the key; truncating, changing its mode or
+                # clearing O_APPEND could erase records. Writing to the descriptor only adds unsigned lines.
+                target = args[0] if args else None
+                if event == "open" and isinstance_(target, int_):
+                    target = None
+                if event == "fcntl.fcntl" and not (len(args) > 2 and args[1] == F_SETFL
+                                                   and not (isinstance_(args[2], int_) and args[2] & os.O_APPEND)):
+                    target = None
+                if isinstance_(target, (str_, bytes_, int_)) and is_channel(target):
+                    flag(f"{event} of the result channel (refused)")
+                    raise PermissionError("the grader's result channel")
+            else:
+                if event == "exec" and args and getattr(args[0], "co_flags", 0) & BARRY:
+                    flag("a cell compiled with from __future__ import barry_as_FLUFL ran")
+                frame = student_frame()
+                if frame is not None or event in ALWAYS:
+                    flag(f"{describe(event, args)} at {where(frame) if frame is not None else 'library code'}")
+        finally:
+            busy.discard(tid)
 
-if __name__ == "nlpgrade":  # sent as a cell by the grader, with NONCE in its globals
-    install(NONCE)  # noqa: F821
+    sys.addaudithook(hook)

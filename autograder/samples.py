@@ -1,8 +1,8 @@
 """Sample submissions for Lab 01, built from the release and the solutions, with their expected scores.
 
-``python -m autograder samples`` rewrites ``autograder/samples/`` and the hostile corpus in
-``autograder/samples/hostile/`` (``hostile.py``); tests check the committed files are what these modules
-build, and grade them against each folder's ``expected.json``. Expected scores are sums of the points of
+``python -m autograder samples`` rewrites ``autograder/samples/``; tests check the committed files are what
+this module builds, and grade them against ``expected.json``. (The hostile corpus is test data:
+``tests/hostile.py``.) Expected scores are sums of the points of
 the tests that follow the exercises a sample solves, breaks or leaves alone.
 """
 
@@ -15,12 +15,10 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from . import hostile
 from .assemble import lab_spec, strip_solution
 from .labs import nbgrader_meta, release_notebook, source_notebook
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
-HOSTILE = SAMPLES / "hostile"
 LAB = "01_tokenizers"
 
 # Which solution cells each sample fills, breaks or leaves alone, and the score that must come out.
@@ -119,11 +117,6 @@ def _write(folder: Path, samples: dict[str, tuple[bytes, dict]]) -> list[Path]:
     return written
 
 
-def build_hostile(port: int = hostile.PORT) -> dict[str, tuple[bytes, dict]]:
-    """The hostile corpus as files (``port``: where the network attack knocks)."""
-    return {name: ((nbformat.writes(nb) + "\n").encode(), exp) for name, (nb, exp) in hostile.build(port).items()}
-
-
 def write(folder: Path = SAMPLES) -> list[Path]:
-    """Write the samples, the hostile corpus and their ``expected.json`` files."""
-    return _write(folder, build()) + _write(folder / "hostile", build_hostile())
+    """Write the samples and their ``expected.json``."""
+    return _write(folder, build())

@@ -30,6 +30,7 @@ from .labs import REPO, UsageError
 
 MODES = ("auto", "bwrap", "docker", "none")
 INIT = Path(__file__).with_name("sandbox_init.py")
+PROBE = Path(__file__).with_name("probe.py")
 # Paths as the kernel sees them inside a sandbox.
 CONN = "/run/nlpgrade/kernel.json"
 SOCKETS = "/tmp/.nlpgrade"
@@ -136,6 +137,7 @@ class Sandbox:
 
     @staticmethod
     def _python(config: dict, conn: str, kernel_args: list[str]) -> list[str]:
+        config = {**config, "probe": PROBE.read_text(encoding="utf-8"), "trusted": [str(REPO / "nlpcourse")]}
         return [sys.executable, "-c", INIT.read_text(encoding="utf-8"), json.dumps(config), "-f", conn,
                 *kernel_args]
 
@@ -174,7 +176,9 @@ class Bwrap(Sandbox):
             binds.append((str(conn), CONN))
         # the private /tmp first: binds below it (a clone or venv under /tmp) then mount on top, not under, it
         args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", str(self.limits.disk_mb << 20), "--perms", "1777", "--tmpfs", "/tmp"]
+                 "--size", str(self.limits.disk_mb << 20), "--perms", "1777", "--tmpfs", "/tmp",
+                 # POSIX semaphores (multiprocessing's locks) live in /dev/shm, which bwrap's /dev lacks
+                 "--size", str(self.limits.disk_mb << 20), "--perms", "1777", "--tmpfs", "/dev/shm"]
         parents = {str(a) for _, dest in binds for a in Path(dest).parents if str(a) not in ("/", "/tmp")}
         for folder in sorted(parents, key=lambda d: d.count("/")):  # bwrap would make them 0700
             args += ["--perms", "0755", "--dir", folder]

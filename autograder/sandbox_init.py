@@ -3,7 +3,9 @@ text to ``python -c``, because the sandbox cannot see the autograder).
 
 It applies the resource limits, drops to an unprivileged uid when the sandbox starts as root, makes
 the socket and work folders, stops other processes of the sandbox from reading or writing this
-process's memory (``PR_SET_DUMPABLE``), and then becomes the ipykernel.
+process's memory (``PR_SET_DUMPABLE``), installs the grader's audit hook and result channel (the
+``probe`` text from the config, ``probe.warden``: before any student code, so it cannot be removed), and
+then becomes the ipykernel.
 Usage: ``python -c TEXT CONFIG_JSON -f CONNECTION_FILE [ipykernel options]``.
 """
 
@@ -29,6 +31,10 @@ def main() -> None:
         os.makedirs(folder, exist_ok=True)
     os.chdir(config["cwd"])
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    if config.get("probe"):
+        probe = {"__name__": "nlpgrade"}
+        exec(compile(config["probe"], "<nlpgrade-probe>", "exec"), probe)
+        probe["warden"](os.dup(2), tuple(config.get("trusted", ())))  # fd 2: the kernel log, outside the sandbox
     sys.argv = [sys.argv[0], *sys.argv[2:]]
     if sys.path and sys.path[0] == "":
         del sys.path[0]  # never import from the student's working folder by accident

@@ -16,6 +16,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -79,8 +80,13 @@ def parse_name(name: str, labs: list[str]) -> tuple[str, str] | Note:
     return Note("bad_name", name=name)
 
 
-def _entry(name: str, origin: str, read, mtime: float, labs: list[str],
+def _max_bytes() -> int:
+    return int(os.environ.get("NLPCOURSE_MAX_SUBMISSION_MB") or 64) << 20
+
+
+def _entry(name: str, origin: str, read, mtime: float, labs: list[str], size: int,
            student: str | None = None, lab: str | None = None) -> Submission | Skipped:
+    """One file; a file too large or unreadable becomes a submission with a problem, never an exception."""
     if student is None or lab is None:
         parsed = parse_name(name, labs)
         if isinstance(parsed, Note):
@@ -89,7 +95,13 @@ def _entry(name: str, origin: str, read, mtime: float, labs: list[str],
     student = unicodedata.normalize("NFC", student)
     if not name.endswith(".ipynb"):
         return Submission(student, lab, origin, problem=Note("not_ipynb", name=name), mtime=mtime)
-    return Submission(student, lab, origin, data=read(), mtime=mtime)
+    if size > _max_bytes():
+        return Submission(student, lab, origin, mtime=mtime,
+                          problem=Note("too_big", mb=round(size / (1 << 20), 1), limit=_max_bytes() >> 20))
+    try:
+        return Submission(student, lab, origin, data=read(), mtime=mtime)
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, zlib.error) as exc:
+        return Submission(student, lab, origin, mtime=mtime, problem=Note("unreadable", why=f"{type(exc).__name__}"))
 
 
 def _ignored(parts: tuple[str, ...]) -> bool:
@@ -108,7 +120,7 @@ def _from_zip(path: Path, labs: list[str]) -> list[Submission | Skipped]:
                 entries.append(Skipped(origin, Note("symlink")))
                 continue
             when = datetime(*info.date_time).timestamp()
-            entries.append(_entry(base, origin, lambda i=info: zf.read(i), when, labs))
+            entries.append(_entry(base, origin, lambda i=info: zf.read(i), when, labs, info.file_size))
     return entries
 
 
@@ -129,16 +141,17 @@ def _from_folder(path: Path, labs: list[str], skip_dirs: tuple[str, ...]) -> lis
             if file.is_symlink():
                 entries.append(Skipped(str(rel), Note("symlink")))
                 continue
-            mtime = file.stat().st_mtime
+            info = file.stat()
+            mtime = info.st_mtime
             if len(rel.parts) == 3:  # nbgrader layout: <student>/<lab>/<lab>.ipynb
                 student, lab = rel.parts[0], rel.parts[1]
                 if lab not in labs:
                     entries.append(Skipped(str(rel), Note("unknown_lab", lab=lab, name=str(rel), labs=", ".join(labs))))
                 elif name == f"{lab}.ipynb":
-                    entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs, student, lab))
+                    entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs, info.st_size, student, lab))
                 continue  # other files beside a notebook (data, images) are not submissions
             if len(rel.parts) == 1:
-                entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs))
+                entries.append(_entry(name, str(rel), file.read_bytes, mtime, labs, info.st_size))
             else:
                 entries.append(Skipped(str(rel), Note("bad_layout")))
     return entries

@@ -11,6 +11,7 @@ makes the result "needs review" with the evidence; it never changes the score by
 """
 
 from __future__ import annotations
+import __future__
 
 import ast
 import re
@@ -20,7 +21,8 @@ from IPython.core.inputtransformer2 import TransformerManager
 SAFE_IMPORTS = frozenset({
     "__future__", "abc", "array", "base64", "bisect", "cmath", "collections", "contextlib", "copy", "csv",
     "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "glob", "gzip", "hashlib", "heapq",
-    "io", "itertools", "json", "logging", "math", "numbers", "os", "pathlib", "pprint", "random", "re", "string",
+    "io", "itertools", "json", "logging", "math", "multiprocessing", "concurrent", "numbers", "os", "pathlib",
+    "pprint", "random", "re", "string",
     "statistics", "sys", "textwrap", "time", "typing", "unicodedata", "warnings",
     "gensim", "konlpy", "koreanize_matplotlib", "matplotlib", "nlpcourse", "nltk", "numpy", "pandas", "regex",
     "scipy", "seaborn", "sentencepiece", "sklearn", "tiktoken", "tokenizers", "torch", "tqdm", "transformers",
@@ -56,12 +58,13 @@ OVERRIDES = frozenset({
     "__setstate__", "__getstate__", "__format__",
 })
 NEVER = frozenset({
-    "IPython", "ipykernel", "jupyter_client", "zmq", "subprocess", "multiprocessing", "ctypes", "gc", "inspect",
+    "IPython", "ipykernel", "jupyter_client", "zmq", "subprocess", "ctypes", "gc", "inspect",
     "importlib", "pickle", "marshal", "dill", "cloudpickle", "joblib", "shelve", "signal", "socket", "threading",
     "_thread", "builtins", "types", "code", "codeop", "runpy", "pty", "atexit", "resource", "faulthandler", "dis",
-    "traceback", "site", "sysconfig", "urllib", "http", "requests", "asyncio", "concurrent", "operator",
+    "traceback", "site", "sysconfig", "urllib", "http", "requests", "asyncio", "operator",
 })
 ALLOWED_MAGICS = frozenset({"matplotlib", "time", "capture"})
+ATTRIBUTE_FUNCTIONS = frozenset({"getattr", "setattr", "delattr"})  # as values: reduce(getattr, names), map(...)
 DUNDER = re.compile(r"__\w+__")
 BAD_WORDS = re.compile(r"get_ipython|_getframe|input_transformers|ast_transformers|set_custom_exc|\brun_cell\b")
 
@@ -80,12 +83,25 @@ def _imports(tree: ast.AST) -> dict[str, str]:
     return names
 
 
-def parse(source: str) -> ast.AST | None:
-    """The cell as Python (IPython magics turned into calls), or None if it does not parse."""
+def parse(source: str, flags: int = 0) -> ast.AST | None:
+    """The cell as Python (IPython magics turned into calls), compiled with the kernel's ``__future__``
+    ``flags``, or None if it does not parse."""
     try:
-        return ast.parse(TransformerManager().transform_cell(source))
-    except (SyntaxError, ValueError):
+        return compile(TransformerManager().transform_cell(source), "<cell>", "exec",
+                       ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
+
+
+def future_flags(tree: ast.AST) -> int:
+    """The compiler flags a cell's ``from __future__ import ...`` leave in effect for later cells."""
+    flags = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            for alias in node.names:
+                feature = getattr(__future__, alias.name, None)
+                flags |= getattr(feature, "compiler_flag", 0)
+    return flags
 
 
 class Lab:
@@ -122,6 +138,7 @@ class Scanner(ast.NodeVisitor):
 
     def __init__(self, lab: Lab, aliases: dict[str, str]) -> None:
         self.lab, self.aliases, self.found = lab, aliases, []
+        self.called: set[int] = set()  # Name nodes that are the function of a call
 
     def flag(self, node: ast.AST, what: str) -> None:
         self.found.append((getattr(node, "lineno", 0), what))
@@ -136,6 +153,8 @@ class Scanner(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         module = node.module or ""
+        if module == "__future__" and any(alias.name == "barry_as_FLUFL" for alias in node.names):
+            self.flag(node, "imports barry_as_FLUFL from __future__ (a grammar in which `<>` means `!=`)")
         if node.level or not self.lab.import_ok(module):
             self.flag(node, f"imports from {'.' * node.level}{module}")
             return
@@ -148,6 +167,8 @@ class Scanner(ast.NodeVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in BAD_NAMES or HISTORY.match(node.id):
             self.flag(node, f"uses {node.id}")
+        elif node.id in ATTRIBUTE_FUNCTIONS and id(node) not in self.called:
+            self.flag(node, f"passes {node.id} as a value (attribute names computed at run time)")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         attr, module = node.attr, self.module_of(node.value)
@@ -168,6 +189,7 @@ class Scanner(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        self.called.add(id(func))
         magic = self._magic(node)
         if magic is not None:
             return
@@ -222,20 +244,28 @@ class Scanner(ast.NodeVisitor):
                 self.flag(node, f"string mentions {words[0]}")
 
 
-def scan(cells: list[tuple[str, str]], lab: Lab, context: list[str] = ()) -> list[str]:
-    """Findings for the student's cells ``(label, source)``; ``context`` holds the other cells run with them."""
-    aliases = dict(lab.aliases)
-    for source in [*context, *(source for _, source in cells)]:
+def scan(cells: list[tuple[str, str]], lab: Lab, context: list[str] = ()) -> tuple[list[str], list[str]]:
+    """Findings for the student's cells ``(label, source)`` and the labels of cells the scan could not read;
+    ``context`` holds the other cells run with them. Cells are read in order with the ``__future__`` flags
+    that earlier cells left in the kernel's compiler, as the kernel reads them."""
+    aliases, flags, trees = dict(lab.aliases), 0, []
+    for source in context:
         tree = parse(source)
         if tree is not None:
             aliases.update(_imports(tree))
-    evidence = []
-    for label, source in cells:
-        tree = parse(source)
+    for _, source in cells:
+        tree = parse(source, flags)
+        trees.append(tree)
+        if tree is not None:
+            aliases.update(_imports(tree))
+            flags |= future_flags(tree)
+    evidence, unread = [], []
+    for (label, _), tree in zip(cells, trees):
         if tree is None:
+            unread.append(label)
             continue
         scanner = Scanner(lab, aliases)
         scanner.visit(tree)
         for line, what in sorted(set(scanner.found)):
             evidence.append(f"{label} line {line}: {what}")
-    return evidence
+    return evidence, unread

@@ -8,7 +8,7 @@
    alternation within one run; the mean seconds per submission of each and the overhead in percent.
 2. Throughput: ``--n`` Lab 01 submissions (default 40) graded with 1 worker and then with 2; submissions
    per minute and the speed-up. The aim (1.8x) assumes an otherwise idle 2-core machine.
-3. Hostile corpus (``autograder/samples/hostile``, sandboxed, 2 workers): attacks neutralised (score no
+3. Hostile corpus (``tests/hostile_corpus``, sandboxed, 2 workers): attacks neutralised (score no
    higher than the same notebook without the attack, no effect outside the sandbox) or flagged ("needs
    review"), over all attacks; honest controls whose score and status came out as expected, over all.
 """
@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -25,10 +27,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the corpus and the leak check are test data
 
-from autograder import hostile, samples  # noqa: E402
+import hostile  # noqa: E402
+import nbformat  # noqa: E402
+from test_release import secret_lines  # noqa: E402
+
+from autograder import samples  # noqa: E402
 from autograder.assemble import lab_spec  # noqa: E402
 from autograder.grade import Task, grade_unit  # noqa: E402
+from autograder.labs import source_notebook  # noqa: E402
 from autograder.parallel import run  # noqa: E402
 from autograder.sandbox import Limits, choose  # noqa: E402
 from autograder.submissions import Submission  # noqa: E402
@@ -50,7 +58,7 @@ def _honest_files(count: int, full: bool) -> dict[str, bytes]:
     if full:
         pool = {n: c for n, (c, _) in samples.build().items() if n.split("_")[0] in ("perfect", "partial", "blank")}
     else:
-        pool = {n: c for n, (c, e) in samples.build_hostile().items() if e["kind"] == "honest" and e["score"]}
+        pool = {n: c for n, (c, e) in hostile.files().items() if e["kind"] == "honest" and e["score"]}
     names = sorted(pool)
     return {f"s{i:02d}-{names[i % len(names)]}": pool[names[i % len(names)]] for i in range(count)}
 
@@ -81,11 +89,19 @@ def throughput(count: int, full: bool, limits: Limits) -> dict:
     return result
 
 
+def _leaks(html_page: str, hidden: list[str]) -> int:
+    text = html.unescape(re.sub(r"<[^>]+>", "", html_page))
+    return sum(line in text for line in hidden)
+
+
 def corpus(limits: Limits) -> dict:
-    built = samples.build_hostile()
+    """Grade the corpus; an attack *succeeded* if it scored above 0 without being flagged."""
+    built = hostile.files()
     expected = {name: exp for name, (_, exp) in built.items()}
     files = {name: data for name, (data, exp) in built.items() if exp["status"] != "skipped"}
-    rows = {o.result.file: o.result for o in run(_tasks(files, "bwrap", limits), 2)}
+    outcomes = {o.result.file: o for o in run(_tasks(files, "bwrap", limits), 2)}
+    rows = {name: o.result for name, o in outcomes.items()}
+    hidden = secret_lines(nbformat.read(source_notebook(LAB), as_version=4))
     attacks = [n for n, e in expected.items() if e["kind"] == "attack"]
     honest = [n for n, e in expected.items() if e["kind"] == "honest" and n in rows]
     neutralised = [n for n in attacks if rows[n].score == 0]
@@ -94,7 +110,9 @@ def corpus(limits: Limits) -> dict:
     return {"attacks": len(attacks), "neutralised": len(neutralised), "flagged": len(flagged),
             "neutralised_or_flagged": len(set(neutralised) | set(flagged)),
             "flagged_not_neutralised": sorted(set(flagged) - set(neutralised)),
-            "neither": sorted(set(attacks) - set(neutralised) - set(flagged)),
+            "succeeded_unflagged": sorted(set(attacks) - set(neutralised) - set(flagged)),
+            "leaks": sum(_leaks(o.feedback_html, hidden) for o in outcomes.values()),
+            "runs_lost": sorted(n for n, r in rows.items() if "the grader failed" in r.reason_en),
             "honest": len(honest), "honest_unchanged": len(unchanged)}
 
 
@@ -130,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         c = figures["hostile_corpus"]
         print(f"hostile corpus: {c['neutralised_or_flagged']}/{c['attacks']} attacks neutralised or flagged "
               f"({c['neutralised']} neutralised, {c['flagged']} flagged; flagged only: "
-              f"{', '.join(c['flagged_not_neutralised']) or 'none'}); "
-              f"honest unchanged {c['honest_unchanged']}/{c['honest']}")
+              f"{', '.join(c['flagged_not_neutralised']) or 'none'}); succeeded unflagged: "
+              f"{len(c['succeeded_unflagged'])}; hidden-test lines leaked: {c['leaks']}; runs lost: "
+              f"{len(c['runs_lost'])}; honest unchanged {c['honest_unchanged']}/{c['honest']}")
     return 0
 
 

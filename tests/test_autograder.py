@@ -11,7 +11,7 @@ import pytest
 from conftest import LABS as ALL_LABS
 from conftest import run_cli
 
-from autograder import batch, messages
+from autograder import batch, grade, messages
 from autograder.assemble import Test as SourceTest
 from autograder.assemble import lab_spec, plan
 from autograder.feedback import HideHiddenTests, safe_name, strip_hidden, verdict, visible_part
@@ -224,7 +224,7 @@ def test_plan_takes_tests_from_the_source_and_runs_each_once(tmp_path):
                            ("test", "t2"), ("student", "f")]
     assert p.notes == {"copied_cells": ["t2", "f"], "edited_tests": ["t1"]}
     t1 = next(s for s in p.steps if s.label == "t1")
-    assert "42" in t1.test.source and "_nlpgrade_abc(0, 't1'," in t1.source and "assert" not in t1.source
+    assert "42" in t1.test.source and """"nlpgrade.run", 0, 't1',""" in t1.source and "assert" not in t1.source
 
 
 def test_plan_puts_deleted_tests_back_after_their_exercise(tmp_path):
@@ -261,12 +261,28 @@ ATTACKS = {
     "s = '__import__'": "string mentions __import__",
     "import sys\nsys.stdout = None": "uses sys.stdout",
     "import pathlib\npathlib.os.system('x')": "uses .os",
+    "import functools\nfunctools.reduce(getattr, ['a', 'b'], f)": "passes getattr as a value",
+    "list(map(getattr, [x], ['a']))": "passes getattr as a value",
+    "from operator import attrgetter": "imports from operator",
+    "vars(f)": "uses vars",
+    "f.__dict__": "uses .__dict__",
+    "from __future__ import barry_as_FLUFL": "imports barry_as_FLUFL",
 }
+
+
+def test_scan_reads_cells_with_the_future_flags_earlier_cells_set_and_lists_cells_it_cannot_read():
+    cells = [("cell 1", "from __future__ import barry_as_FLUFL"), ("cell 2", "if 1 <> 2:\n    globals()['x'] = 1"),
+             ("cell 3", "def oops(:\n    pass")]
+    found, unread = scan(cells, Lab([]))
+    assert any("cell 2" in f and "uses globals" in f for f in found), found
+    assert unread == ["cell 3"]
+    found, unread = scan(cells[1:], Lab([]))
+    assert unread == ["cell 2", "cell 3"]
 
 
 @pytest.mark.parametrize(("code", "finding"), ATTACKS.items())
 def test_scan_flags_what_attacks_need(code, finding):
-    found = scan([("cell 1", code)], Lab([]))
+    found = scan([("cell 1", code)], Lab([]))[0]
     assert any(finding in f for f in found), found
 
 
@@ -276,7 +292,7 @@ def test_scan_flags_what_attacks_need(code, finding):
     "        super().__init__()\n    def __len__(self):\n        return 0", "import warnings\nwarnings.warn('x')",
 ])
 def test_scan_leaves_honest_code_alone(code):
-    assert scan([("cell 1", code)], Lab([])) == []
+    assert scan([("cell 1", code)], Lab([])) == ([], [])
 
 
 @pytest.mark.parametrize("lab", ALL_LABS)
@@ -284,7 +300,7 @@ def test_scan_finds_nothing_in_any_labs_solutions(lab):
     nb = nbformat.read(source_notebook(lab), as_version=4)
     spec = lab_spec(lab)
     solutions = [(nbgrader_meta(c)["grade_id"], c.source) for c in nb.cells if nbgrader_meta(c).get("solution")]
-    assert solutions and scan(solutions, spec.scan) == []
+    assert solutions and scan(solutions, spec.scan) == ([], [])
 
 
 def test_limits_come_from_the_environment(monkeypatch):
@@ -366,10 +382,136 @@ def test_check_lab():
         (["validate", "missing.ipynb"], "error: no such notebook"),
         (["grade", "missing-folder"], "error: no such file or folder"),
         (["grade", "--lab", "99_nope"], "error: unknown lab"),
-        (["grade", "--workers", "0"], "error: --workers must be at least 1"),
+        (["grade", "--workers", "0"], "error: --workers must be 'auto' or at least 1"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_exit_2(args, message):
     proc = run_cli(*args)
     assert proc.returncode == 2, proc.stderr
     assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def _bad_files() -> dict[str, bytes]:
+    """Files that once cost the whole run or unbounded grader time: deep nesting, 100,000 cells, huge outputs."""
+    head = b'{"nbformat": 4, "nbformat_minor": 5, "cells": [], "metadata": '
+    cells = [{"cell_type": "markdown", "id": f"m{i}", "metadata": {}, "source": "m"} for i in range(100_000)]
+    big = json.loads(_nb_bytes())
+    big["cells"][0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "y" * (40 << 20)}]
+    return {"deep": head + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "deep500": head + b"[" * 500 + b"]" * 500 + b"}",
+            "cells": json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}).encode(),
+            "outputs": json.dumps(big).encode()}
+
+
+def test_read_notebook_bounds_hostile_files():
+    files = _bad_files()
+    for name, reason in (("deep", "nested more than"), ("deep500", "nested more than"), ("cells", "too many cells")):
+        nb, problem = read_notebook(files[name])
+        assert nb is None and reason in str(problem), name
+        assert problem.text("ko") != str(problem) and problem.key in messages.TEMPLATES
+    nb, problem = read_notebook(files["outputs"])  # outputs are dropped unread: grading runs the cells again
+    assert problem is None and nb.cells[0].outputs == []
+    nb, problem = read_notebook(b"x" * 100, grade.Bounds(file_mb=0))
+    assert "too large" in str(problem)
+
+
+def test_a_bad_file_costs_only_its_author_in_a_serial_run(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in {**_bad_files(), "honest": _nb_bytes(), "crash": _nb_bytes()}.items():
+        (folder / f"{name}_01_tokenizers.ipynb").write_bytes(data)
+
+    def fake_grade(task, nb, lang):  # no kernel: what matters is which submissions reach grading
+        if task.sub.student == "crash":
+            raise RecursionError("maximum recursion depth exceeded")
+        return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, 1.0, 1.0,
+                              "graded", "ok", "ok"))
+
+    monkeypatch.setattr(grade, "_grade", fake_grade)
+    monkeypatch.setenv("NLPCOURSE_WORKDIR", str(tmp_path / "work"))
+    rows = {r.student: r for r in batch.grade_batch(folder, "01_tokenizers", tmp_path / "g.csv", "none")}
+    assert rows["honest"].status == rows["outputs"].status == "graded"
+    for name, reason in (("deep", "nested"), ("deep500", "nested"), ("cells", "too many cells"),
+                         ("crash", "RecursionError")):
+        assert rows[name].status == "error" and rows[name].score == 0 and reason in rows[name].reason_en, name
+    assert len((tmp_path / "g.csv").read_text().splitlines()) == 7
+
+
+def die_on_killer(task):
+    """A grading unit whose worker dies on one submission (as when the kernel's memory takes the worker)."""
+    if task.sub.student == "killer":
+        os._exit(1)
+    return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, 1.0, 1.0,
+                          "graded", "ok", "ok"))
+
+
+def test_a_worker_that_dies_costs_only_its_submission():
+    from autograder.grade import Task
+    from autograder.parallel import _pool
+    from autograder.submissions import Submission
+
+    spec = lab_spec("01_tokenizers")
+    tasks = [Task(Submission(name, "01_tokenizers", f"{name}.ipynb", b""), spec, "none", Limits())
+             for name in ("a", "killer", "b", "c")]
+    rows = {o.result.student: o.result for o in _pool(tasks, 2, die_on_killer)}
+    assert sorted(rows) == ["a", "b", "c", "killer"]
+    assert [rows[n].status for n in "abc"] == ["graded"] * 3
+    assert rows["killer"].status == "error" and "worker" in rows["killer"].reason_en
+
+
+def test_the_result_channel_accepts_only_records_signed_with_the_first_key():
+    import hashlib
+    import hmac
+
+    from autograder.channel import read
+    from autograder.probe import TAG
+
+    key, tag = b"k" * 32, TAG.encode()
+
+    def signed(record: tuple, with_key: bytes = key) -> bytes:
+        payload = repr(record).encode()
+        return tag + hmac.new(with_key, payload, hashlib.sha256).hexdigest().encode() + b" " + payload
+
+    verdict = ("verdict", 0, "t", True, "", 0, "abc", [])
+    log = b"\n".join([b"kernel noise", tag + b"key " + key.hex().encode(), signed(("installed",)), signed(verdict),
+                      signed(("flag", "sys._getframe at x.py:1")), tag + b"key " + b"00" * 32,
+                      signed(("verdict", 1, "u", True, "", 0, "", []), b"x" * 32), tag + b"0" * 64 + b" ('final', [])"])
+    records = read(log)
+    assert records.keyed and records.installed == 1 and records.verdicts == {0: [verdict]}
+    assert records.flags == ["sys._getframe at x.py:1"] and records.forged == 3 and records.finals == []
+    assert read(signed(verdict)).forged == 1  # a record before any key is a forgery
+
+
+def test_resume_after_an_interruption_grades_only_the_rest_with_the_same_rows(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ann", "bob", "cat"):
+        (folder / f"{name}_01_tokenizers.ipynb").write_bytes(_nb_bytes())
+    graded = []
+
+    def fake_grade(task, nb, lang):  # no kernel: a score that depends only on the student
+        graded.append(task.sub.student)
+        score = float(len(task.sub.student) + "abc".index(task.sub.student[0]))
+        return Outcome(Result(task.sub.student, task.sub.student_id, task.sub.lab, task.sub.origin, score, 9.0,
+                              "graded", "ok", "ok"), tests=[{"id": "t", "points": 9.0, "verdict": "passed"}])
+
+    monkeypatch.setattr(grade, "_grade", fake_grade)
+    monkeypatch.setenv("NLPCOURSE_WORKDIR", str(tmp_path / "work"))
+    batch.grade_batch(folder, "01_tokenizers", tmp_path / "full.csv", "none")
+    real = batch.run
+
+    def stop_after_one(tasks, workers, scheduler):
+        outcomes = real(tasks, workers, scheduler)
+        yield next(outcomes)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        batch.grade_batch(folder, "01_tokenizers", tmp_path / "part.csv", "none")
+    monkeypatch.setattr(batch, "run", real)
+    graded.clear()
+    batch.grade_batch(folder, "01_tokenizers", tmp_path / "part.csv", "none", resume=True)
+    assert graded == ["bob", "cat"]  # ann's row was written before the interruption
+    assert (tmp_path / "part.csv").read_text() == (tmp_path / "full.csv").read_text()
+    result = json.loads((tmp_path / "work" / "autograded" / "cat" / "01_tokenizers" / "result.json").read_text())
+    assert result["tests"] == [{"id": "t", "points": 9.0, "verdict": "passed"}]

@@ -15,12 +15,12 @@ import threading
 import time
 from pathlib import Path
 
+import hostile
 import nbformat
 import pytest
 from conftest import REPO, run_cli
 from test_release import secret_lines
 
-from autograder import hostile, samples
 from autograder.labs import source_notebook
 
 pytestmark = pytest.mark.skipif(not shutil.which("bwrap") and not os.environ.get("CI"),
@@ -60,7 +60,7 @@ def grade(folder: Path, work: Path, *extra: str) -> dict[str, dict]:
 def corpus(tmp_path_factory):
     """Grade the committed corpus (network attack pointed at our own loopback server), two at a time."""
     folder, work = tmp_path_factory.mktemp("hostile"), tmp_path_factory.mktemp("hostile-work")
-    for path in samples.HOSTILE.glob("*.ipynb"):
+    for path in hostile.FOLDER.glob("*.ipynb"):
         shutil.copy(path, folder / path.name)
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
@@ -78,7 +78,7 @@ def corpus(tmp_path_factory):
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     network = f"network_{hostile.LAB}.ipynb"
-    (folder / network).write_bytes(samples.build_hostile(server.getsockname()[1])[network][0])
+    (folder / network).write_bytes(hostile.files(server.getsockname()[1])[network][0])
     os.utime(folder / f"dup_{hostile.LAB}.ipynb", (1_700_000_000, 1_700_000_000))
     os.utime(folder / f"dup_{hostile.LAB} (1).ipynb", (1_700_000_100, 1_700_000_100))
     (folder / f"mallory_{hostile.LAB}.ipynb").symlink_to(folder / f"honest-partial_{hostile.LAB}.ipynb")
@@ -95,15 +95,15 @@ def corpus(tmp_path_factory):
 
 
 def test_committed_corpus_is_fresh():
-    built, hint = samples.build_hostile(), "run `python -m autograder samples`"
-    assert sorted(p.name for p in samples.HOSTILE.glob("*.ipynb")) == sorted(built), hint
+    built, hint = hostile.files(), "run `python tests/hostile.py`"
+    assert sorted(p.name for p in hostile.FOLDER.glob("*.ipynb")) == sorted(built), hint
     for name, (content, _) in built.items():
-        assert (samples.HOSTILE / name).read_bytes() == content, f"{name} is stale: {hint}"
-    assert json.loads((samples.HOSTILE / "expected.json").read_text()) == {n: e for n, (_, e) in built.items()}
+        assert (hostile.FOLDER / name).read_bytes() == content, f"{name} is stale: {hint}"
+    assert json.loads((hostile.FOLDER / "expected.json").read_text()) == {n: e for n, (_, e) in built.items()}
 
 
 def test_every_attack_is_neutralised_or_flagged_and_honest_scores_do_not_move(corpus):
-    expected = json.loads((samples.HOSTILE / "expected.json").read_text())
+    expected = json.loads((hostile.FOLDER / "expected.json").read_text())
     rows = corpus["rows"]
     for name, want in expected.items():
         row = rows[name]
@@ -146,7 +146,7 @@ def test_serial_and_parallel_runs_agree(corpus, tmp_path):
     folder.mkdir()
     for name in REPEATED:
         shutil.copy(corpus["folder"] / name, folder / name)
-    rows = grade(folder, tmp_path / "work")
+    rows = grade(folder, tmp_path / "work", "--workers", "1")
     for name in REPEATED:
         first, again = corpus["rows"][name], rows[name]
         assert [first[k] for k in ("score", "status", "reason")] == [again[k] for k in ("score", "status", "reason")]
@@ -165,3 +165,39 @@ def test_the_same_unit_runs_on_a_dask_cluster(corpus, tmp_path):
         rows = grade(folder, tmp_path / "work", "--scheduler", cluster.scheduler_address)
     first, again = corpus["rows"][REPEATED[1]], rows[REPEATED[1]]
     assert [first[k] for k in ("score", "status", "reason")] == [again[k] for k in ("score", "status", "reason")]
+
+
+def test_sigterm_stops_every_worker_and_sandbox_and_keeps_the_csv(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("wall-clock", "slow-hook"):
+        shutil.copy(hostile.FOLDER / f"{name}_{hostile.LAB}.ipynb", folder / f"{name}_{hostile.LAB}.ipynb")
+    proc = subprocess.Popen([sys.executable, "-m", "autograder", "grade", str(folder), "--csv", str(tmp_path / "g.csv"),
+                             "--workers", "2"], cwd=REPO, env={**os.environ, "NLPCOURSE_WORKDIR": str(tmp_path / "w")},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root, started = psutil.Process(proc.pid), []
+    for _ in range(600):  # until both sandboxed kernels run
+        started = root.children(recursive=True)
+        if sum(_kernel(p) for p in started) >= 2:
+            break
+        time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    time.sleep(1)
+    alive = [p.pid for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert proc.returncode == 130 and "--resume" in err and alive == []
+    assert (tmp_path / "g.csv").read_text().startswith("student,student_id,lab")
+
+
+def _kernel(proc) -> bool:
+    try:
+        line = proc.cmdline()
+    except Exception:
+        return False
+    return bool(line) and line[0].endswith("python") and "/run/nlpgrade/kernel.json" in line

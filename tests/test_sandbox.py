@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(not shutil.which("bwrap") and not os.environ.get
 def run(*cells: str, limits: Limits | None = None):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     record = kernel.execute(nb, [True] * len(cells), choose("bwrap", limits or Limits(cell_s=30, wall_s=120)),
-                            "en", "@@keep")
+                            "en")
     return record, ["".join(o.get("text", "") + o.get("ename", "") for o in c.outputs) for c in nb.cells]
 
 

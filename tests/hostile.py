@@ -3,24 +3,32 @@ students in the same run whose scores must not move.
 
 Each notebook is cut from the source notebook (its exercises and their tests, no lesson cells), so it
 grades in seconds. Attacks are bounded: no real fork or memory bomb, no network but a loopback port
-that the test itself listens on. ``python -m autograder samples`` writes them to
-``autograder/samples/hostile/`` with ``expected.json``: per file, whether it is an attack or an honest
+that the test itself listens on. ``python tests/hostile.py`` writes them to
+``tests/hostile_corpus/`` with ``expected.json``: per file, whether it is an attack or an honest
 control, the status and a reason it must get, and the score where the score is the point (``null``:
-any score, because the attack is expected to be flagged rather than neutralised).
+any score, because the attack is expected to be flagged rather than neutralised). The corpus is test
+data: the grader never imports it.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import json
+import sys
+from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 
-from .assemble import strip_solution
-from .feedback import visible_part
-from .labs import nbgrader_meta, source_notebook
+if __name__ == "__main__":  # python tests/hostile.py: the grader is imported from the repository root
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from autograder.assemble import strip_solution  # noqa: E402
+from autograder.feedback import visible_part  # noqa: E402
+from autograder.labs import nbgrader_meta, source_notebook  # noqa: E402
+
+FOLDER = Path(__file__).resolve().parent / "hostile_corpus"
 LAB = "01_tokenizers"
 PORT = 48123  # the network attack's target; the test rewrites it to the port its own server listens on
 PROBE = "nlpgrade-hostile-probe"  # in the command line of every process an attack leaves behind
@@ -81,7 +89,7 @@ for name in list(globals()):
             print(tag + json.dumps({{"k": k, "id": grade_id, "ok": True, "ename": "", "line": 0, "evidence": []}}))
 
         globals()[name] = _fake'''], [],
-        {"score": None, "status": "needs review", "reason": "uses globals"}),
+        {"score": 0, "status": "needs review", "reason": "uses globals"}),
     "read-files": (['''\
 import os
 
@@ -210,7 +218,142 @@ for i in range(64):
         fh.write(b"\\1" * (8 << 20))
     written += 8'''], [],
         {"score": 0, "status": "graded", "reason": "[OSError]"}),
+    # Round two (issue 23): the result channel, the scan's blind spots, display updates
+    "output-hook": (['''\
+import sys
+
+
+def _rewrite(msg):
+    content = msg.get("content", {{}})
+    if isinstance(content.get("text"), str):
+        content["text"] = content["text"].replace('"ok": false', '"ok": true')
+    return msg
+
+
+sys.stdout.register_hook(_rewrite)'''], [],
+        {"score": 0, "status": "needs review", "reason": "output hook"}),
+    "session-patch": (['''\
+import sys
+
+_cls = type(sys.stdout.session)
+_send = _cls.send
+
+
+def _send_forged(self, stream, msg_or_type, content=None, *args, **kwargs):
+    if isinstance(content, dict) and isinstance(content.get("text"), str):
+        content = dict(content, text=content["text"].replace('"ok": false', '"ok": true'))
+    return _send(self, stream, msg_or_type, content, *args, **kwargs)
+
+
+_cls.send = _send_forged'''], [],
+        {"score": 0, "status": "needs review", "reason": "send"}),
+    "runner-swap-reduce": (['''\
+import functools
+import json
+
+
+def _helper():
+    pass
+
+
+_ns = functools.reduce(getattr, ["__glo" + "bals__"], _helper)
+for _name in [n for n in _ns if n.startswith("_nlp" + "grade_")]:
+    _tag = "\\x1enlpgrade:" + _name[len("_nlpgrade_"):] + ":"
+
+    def _fake(k, grade_id, source, tag=_tag):
+        print(tag + json.dumps({{"k": k, "id": grade_id, "ok": True, "ename": "", "line": 0, "evidence": []}}))
+
+    _ns[_name] = _fake
+_modules = functools.reduce(getattr, ["mod" + "ules"], __import__("s" + "ys"))
+_modules["sys"].audit = lambda *args: None  # the grader's cells now raise nothing'''], [],
+        {"score": 0, "status": "needs review", "reason": "passes getattr as a value"}),
+    "barry-unparseable": (["from __future__ import barry_as_FLUFL", '''\
+if 1 <> 2:
+    g = globals()
+    for name in [n for n in g if n.startswith("_nlpgrade_")]:
+        g[name] = lambda *args: print("\\x1enlpgrade:forged")
+    __import__("sys").audit = lambda *args: None'''], [],
+        {"score": 0, "status": "needs review", "reason": "barry_as_FLUFL"}),
+    "display-leak": (['''\
+import base64
+import re
+
+from IPython.display import display, update_display
+
+display("notes", display_id="notes")
+_seen = []
+
+
+def _grab(info):
+    for blob in re.findall(r"'([A-Za-z0-9+/=]{{40,}})'", info.raw_cell):
+        _seen.append(base64.b64decode(blob).decode())
+        update_display("\\n".join(_seen), display_id="notes", raw=False)
+
+
+get_ipython().events.register("pre_run_cell", _grab)'''], [],
+        {"score": 0, "status": "needs review", "reason": "pre_run_cell hook added"}),
+    "forge-channel": (['''\
+import os
+import stat
+
+_line = "\\x1enlpgrade:" + "0" * 64 + " ('verdict', 0, 'x', True, '', 0, '', [])\\n"
+for _fd in range(3, 64):  # every open regular file: the kernel log among them
+    try:
+        if stat.S_ISREG(os.fstat(_fd).st_mode):
+            os.write(_fd, _line.encode())
+    except OSError:
+        pass
+for _fd in os.listdir("/proc/self/fd"):
+    try:
+        if not stat.S_ISREG(os.fstat(int(_fd)).st_mode):
+            continue
+        _r = os.open(f"/proc/self/fd/{{_fd}}", os.O_RDONLY | os.O_NONBLOCK)
+        print(_fd, os.read(_r, 200))
+        os.close(_r)
+    except OSError as exc:
+        print(_fd, type(exc).__name__)'''], [],
+        {"score": 0, "status": "needs review", "reason": "result channel"}),
+    "raise-run": (['''\
+import base64
+import sys
+
+for _k in range(64):
+    sys.audit("nlpgrade.run", _k, "x", base64.b64encode(b"pass").decode())
+sys.audit("nlpgrade.install")'''], [],
+        {"score": 0, "status": "needs review", "reason": "verdict"}),
+    "frame-walk": (['''\
+import sys
+
+_frames = []
+_f = sys._getframe(0)
+while _f is not None:
+    _frames.append(_f)
+    _f = _f.f_back
+print(len(_frames), "frames")'''], [],
+        {"score": 0, "status": "needs review", "reason": "sys._getframe"}),
+    "fork-memory": (['''\
+import os
+import time
+
+children = []
+for _ in range(3):  # 3 x 900 MB: each child is under the limit for one process, together they are not
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(900 << 20)
+        block[::4096] = b"\\1" * len(block[::4096])
+        time.sleep(30)
+        os._exit(0)
+    children.append(pid)
+time.sleep(10)
+print("children alive:", sum(os.waitpid(pid, os.WNOHANG)[0] == 0 for pid in children))'''], [],
+        {"score": 0, "status": "needs review", "reason": "together used more than"}),
 }
+
+POOL = '''\
+import multiprocessing
+
+with multiprocessing.Pool(2) as pool:  # honest parallel work: it must run, unflagged
+    print(pool.map(word_tokenize, ["a b", "c d e"]))'''
 
 
 def _source() -> NotebookNode:
@@ -374,8 +517,34 @@ def build(port: int = PORT) -> dict[str, tuple[NotebookNode, dict]]:
     where = next(i for i, c in enumerate(noisy.cells) if nbgrader_meta(c).get("grade_id") == "word_char_tokenize")
     noisy.cells.insert(where + 1, nbformat.v4.new_code_cell(NOISY, id="noisy"))
     corpus[f"Kim Min-su_{LAB}.ipynb"] = (noisy, partial)
+    pool = skeleton(solved=solved, opening=True)
+    pool.cells.append(nbformat.v4.new_code_cell(POOL, id="pool"))
+    corpus[f"honest-pool_{LAB}.ipynb"] = (pool, partial)
     corpus[f"김민수_{LAB}.ipynb"] = (skeleton("ko", solved=solved, opening=True), {**partial, "reason": "실패"})
     corpus[f"dup_{LAB}.ipynb"] = (skeleton(), {"kind": "honest", "score": None, "status": "skipped",
                                                "reason": "older file"})
     corpus[f"dup_{LAB} (1).ipynb"] = (skeleton(solved=solved, opening=True), {**partial, "reason": "newest of 2 files"})
     return corpus
+
+
+def files(port: int = PORT) -> dict[str, tuple[bytes, dict]]:
+    """The corpus as files (``port``: where the network attack knocks)."""
+    return {name: ((nbformat.writes(nb) + "\n").encode(), exp) for name, (nb, exp) in build(port).items()}
+
+
+def write() -> list[Path]:
+    """Rewrite ``tests/hostile_corpus/`` and its ``expected.json``."""
+    built = files()
+    FOLDER.mkdir(exist_ok=True)
+    for old in FOLDER.glob("*.ipynb"):
+        if old.name not in built:
+            old.unlink()
+    for name, (content, _) in built.items():
+        (FOLDER / name).write_bytes(content)
+    expected = {name: exp for name, (_, exp) in built.items()}
+    (FOLDER / "expected.json").write_text(json.dumps(expected, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return sorted(FOLDER.glob("*.ipynb"))
+
+
+if __name__ == "__main__":
+    print(f"wrote {len(write())} files to {FOLDER}")
