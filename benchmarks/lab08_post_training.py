@@ -255,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", action="store_true", help="a smoke run in seconds: tiny sizes")
     args = parser.parse_args(argv)
     if args.sample:
-        args.train, args.test, args.steps, args.batch = 64, 32, 2, 8
-        args.pairs, args.heldout, args.dpo_steps = 32, 16, 2
+        args.train, args.test, args.steps, args.batch = 32, 8, 1, 4
+        args.pairs, args.heldout, args.dpo_steps = 8, 4, 1
     if args.threads:
         torch.set_num_threads(args.threads)
     hf_logging.set_verbosity_error()
