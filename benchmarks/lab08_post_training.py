@@ -1,0 +1,328 @@
+"""Lab 08's numbers: zero-shot vs few-shot vs LoRA SFT vs full fine-tuning on NSMC, then DPO on the LoRA SFT model.
+
+    python benchmarks/lab08_post_training.py                          # nsmc-gpt-mini, all 50,000 test reviews
+    python benchmarks/lab08_post_training.py --test 2000 --threads 2  # a sample of the test split
+    python benchmarks/lab08_post_training.py --sample                 # seconds: a smoke run of every row
+    python benchmarks/lab08_post_training.py --model Qwen/Qwen2.5-0.5B-Instruct   # full mode's model (GPU)
+
+Accuracy is constrained choice, as in the lab: the summed log-probability of the assistant turn "부정" against "긍정"
+after the chat template's generation prompt. Few-shot puts ``--shots`` label-balanced training reviews in front as
+user/assistant turns (Lab 07's prompt). LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same
+reviews, steps and batch size (LoRA r = 8, alpha = 16 on the attention projections). Time is the training wall
+time; peak memory is the peak resident memory of this process sampled during training on a CPU (it includes the
+loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
+
+DPO puts a fresh LoRA on the merged LoRA SFT model and trains ``trl``'s ``DPOTrainer`` on the lab's rule-made pairs
+(chosen: the right label as a polite sentence, "긍정입니다."; rejected: the wrong label politely or the right label
+bare). Reward accuracy and margin are measured on held-out pairs with beta * log(pi / pi_ref); the KL to the reference
+is the mean of log pi(y) - log pi_ref(y) over answers y sampled from the policy; the preferred-behaviour rate is the
+fraction of greedy answers containing "입니다."; forgetting is the NSMC accuracy after SFT minus after DPO.
+
+Measured 2026-12-06 on the course's shared 2-core CPU (load about 20 from other sessions, 1 thread), a small size
+(``--train 800 --test 200 --shots 2 --steps 40 --pairs 64 --heldout 32 --dpo-steps 10``, 23 min wall, 64 s CPU):
+
+    method                accuracy  train s    trainable   share  peak MB
+    zero-shot               0.5300        0            0   0.00%        0
+    few-shot (2)            0.5300        0            0   0.00%        0
+    LoRA SFT (r=8)          0.4850      241       24,576   0.74%     1395
+    full fine-tuning        0.4950      437    3,340,416 100.00%     1557
+
+At 40 steps neither LoRA nor full fine-tuning learns the task (chance on 200 reviews). The DPO rows of that run were
+all 0 after training as well (the merged policy scored exactly like the reference although trl's training loss fell to
+0.58): not yet explained, while the notebook's DPO on the same model moves the held-out reward accuracy. The issue's
+aims are not measured at the issue's sizes.
+
+The exit status is 1 when an aim of the issue is missed: LoRA SFT >= 0.80 within 20 minutes with <= 1% of the
+parameters trainable and within 2 points of full fine-tuning, DPO reward accuracy >= 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from pathlib import Path
+
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+from transformers.utils import logging as hf_logging
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import nlpcourse  # noqa: E402
+
+SYSTEM = "영화 리뷰의 감성을 긍정 또는 부정으로 답하세요."
+LABELS = ("부정", "긍정")
+REVIEW_TEMPLATE = (
+    "{{ bos_token }}{% for m in messages %}"
+    "{% if m['role'] == 'system' %}{{ m['content'] }}\n"
+    "{% elif m['role'] == 'user' %}리뷰: {{ m['content'] }}\n"
+    "{% elif m['role'] == 'assistant' %}감성: {{ m['content'] }}{{ eos_token }}{% endif %}"
+    "{% endfor %}{% if add_generation_prompt %}감성:{% endif %}")
+
+
+def review_prompt(review: str, shots: list[tuple[str, int]] = ()) -> list[dict]:
+    messages = [{"role": "system", "content": SYSTEM}]
+    for text, label in shots:  # short shots: nsmc-gpt-mini reads at most 128 tokens
+        messages += [{"role": "user", "content": text[:40]}, {"role": "assistant", "content": LABELS[label]}]
+    return messages + [{"role": "user", "content": review[:100]}]
+
+
+def template_ids(tok, messages: list[dict], **kwargs) -> list[int]:
+    out = tok.apply_chat_template(messages, tokenize=True, **kwargs)
+    return list(out if isinstance(out, list) else out["input_ids"])
+
+
+def split(tok, prompt: list[dict], answer: str) -> tuple[list[int], list[int]]:
+    """Prompt tokens (through the generation prompt) and the assistant turn's tokens."""
+    full = template_ids(tok, prompt + [{"role": "assistant", "content": answer}])
+    n = len(template_ids(tok, prompt, add_generation_prompt=True))
+    return full[:n], full[n:]
+
+
+@torch.no_grad()
+def completion_logprobs(model, pairs: list[tuple[list[int], list[int]]], pad_id: int) -> torch.Tensor:
+    """Summed log-probability of each completion given its prompt (right padding), shape (len(pairs),)."""
+    width = max(len(p) + len(c) for p, c in pairs)
+    ids = torch.full((len(pairs), width), pad_id)
+    att = torch.zeros(len(pairs), width, dtype=torch.long)
+    comp = torch.zeros(len(pairs), width, dtype=torch.long)
+    for i, (p, c) in enumerate(pairs):
+        ids[i, :len(p) + len(c)] = torch.tensor(p + c)
+        att[i, :len(p) + len(c)] = 1
+        comp[i, len(p):len(p) + len(c)] = 1
+    ids, att, comp = ids.to(model.device), att.to(model.device), comp.to(model.device)
+    logp = model(input_ids=ids, attention_mask=att).logits[:, :-1].float().log_softmax(-1)
+    return (logp.gather(-1, ids[:, 1:, None]).squeeze(-1) * comp[:, 1:]).sum(-1).cpu()
+
+
+def accuracy(model, tok, reviews: list[str], labels: list[int], shots=(), batch: int = 64) -> float:
+    """NSMC accuracy by constrained choice between the two answers (ties go to 부정)."""
+    model.eval()
+    correct = 0
+    limit = getattr(model.config, "n_positions", None) or model.config.max_position_embeddings
+    for start in range(0, len(reviews), batch):
+        chunk = reviews[start:start + batch]
+        pairs = [split(tok, review_prompt(text, shots), answer) for text in chunk for answer in LABELS]
+        pairs = [(p[max(0, len(p) + len(c) - limit):], c) for p, c in pairs]  # cut the prompt's start if too long
+        scores = completion_logprobs(model, pairs, tok.pad_token_id).view(len(chunk), 2)
+        preds = (scores[:, 1] > scores[:, 0]).long().tolist()
+        correct += sum(int(p == y) for p, y in zip(preds, labels[start:start + batch]))
+    return correct / len(reviews)
+
+
+class PeakMemory:
+    """Peak memory while the block runs: CUDA's allocator on a GPU, else the process's sampled resident memory."""
+
+    def __enter__(self):
+        self.peak = 0
+        if torch.cuda.is_available():
+            torch.cuda.reset_peak_memory_stats()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self):
+        page = 4096
+        while not self._stop.is_set():
+            with open("/proc/self/statm") as f:
+                self.peak = max(self.peak, int(f.read().split()[1]) * page)
+            self._stop.wait(0.05)
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        if torch.cuda.is_available():
+            self.peak = torch.cuda.max_memory_allocated()
+
+
+def load(model_name: str):
+    tok = AutoTokenizer.from_pretrained(model_name)
+    if tok.chat_template is None:
+        tok.chat_template = REVIEW_TEMPLATE
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    device = nlpcourse.get_device()
+    model = AutoModelForCausalLM.from_pretrained(model_name, dtype=torch.float32).to(device)
+    return model, tok
+
+
+def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_dir: Path):
+    """Train with trl's SFTTrainer; returns the (merged) model, seconds, trainable parameters, peak bytes."""
+    from datasets import Dataset
+    from peft import LoraConfig
+    from trl import SFTConfig, SFTTrainer
+
+    rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
+            for t, y in zip(train.document, train.label)]
+    targets = ["c_attn"] if model.config.model_type == "gpt2" else ["q_proj", "k_proj", "v_proj", "o_proj"]
+    config = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.05, target_modules=targets, task_type="CAUSAL_LM")
+    args = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
+                     max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
+                     logging_steps=max(1, steps // 10), use_cpu=nlpcourse.get_device() == "cpu")
+    trainer = SFTTrainer(model=model, args=args, train_dataset=Dataset.from_list(rows), processing_class=tok,
+                         peft_config=config if lora else None)
+    trainable = sum(p.numel() for p in trainer.model.parameters() if p.requires_grad)
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        trainer.train()
+        seconds = time.perf_counter() - start
+    model = trainer.model.merge_and_unload() if lora else trainer.model
+    return model.eval(), seconds, trainable, memory.peak
+
+
+def preference_rows(frame) -> list[dict]:
+    rows = []
+    for i, (text, label) in enumerate(zip(frame.document, frame.label)):
+        rejected = LABELS[1 - label] + "입니다." if i % 2 == 0 else LABELS[label]
+        rows.append({"prompt": review_prompt(text),
+                     "chosen": [{"role": "assistant", "content": LABELS[label] + "입니다."}],
+                     "rejected": [{"role": "assistant", "content": rejected}]})
+    return rows
+
+
+def reward_stats(policy, reference, tok, rows: list[dict], beta: float) -> tuple[float, float]:
+    """Reward accuracy and mean margin of beta * log(pi / pi_ref) on preference rows."""
+    chosen = [split(tok, r["prompt"], r["chosen"][0]["content"]) for r in rows]
+    rejected = [split(tok, r["prompt"], r["rejected"][0]["content"]) for r in rows]
+    pad = tok.pad_token_id
+    rc = beta * (completion_logprobs(policy, chosen, pad) - completion_logprobs(reference, chosen, pad))
+    rr = beta * (completion_logprobs(policy, rejected, pad) - completion_logprobs(reference, rejected, pad))
+    return float((rc > rr).float().mean()), float((rc - rr).mean())
+
+
+@torch.no_grad()
+def behaviour(policy, reference, tok, reviews: list[str], seed: int = 0) -> tuple[float, float]:
+    """Preferred-behaviour rate of greedy answers ('입니다.') and the sampled KL(policy || reference)."""
+    prompts = [template_ids(tok, review_prompt(t), add_generation_prompt=True) for t in reviews]
+    width = max(map(len, prompts))
+    ids = torch.tensor([[tok.pad_token_id] * (width - len(p)) + p for p in prompts]).to(policy.device)
+    starts = torch.tensor([width - len(p) for p in prompts])
+    att = (torch.arange(width)[None] >= starts[:, None]).long().to(policy.device)
+    greedy = policy.generate(input_ids=ids, attention_mask=att, max_new_tokens=8, do_sample=False,
+                             pad_token_id=tok.pad_token_id)
+    answers = tok.batch_decode(greedy[:, width:], skip_special_tokens=True)
+    rate = sum("입니다." in a for a in answers) / len(answers)
+    torch.manual_seed(seed)
+    sampled = policy.generate(input_ids=ids, attention_mask=att, max_new_tokens=8, do_sample=True, top_k=0,
+                              pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id)
+    pairs = []
+    for p, row in zip(prompts, sampled[:, width:].tolist()):
+        completion = []
+        for t in row:
+            completion.append(t)
+            if t == tok.eos_token_id:
+                break
+        pairs.append((p, completion))
+    kl = completion_logprobs(policy, pairs, tok.pad_token_id) - completion_logprobs(reference, pairs, tok.pad_token_id)
+    return rate, float(kl.mean())
+
+
+def dpo(sft_model, tok, pairs, steps: int, batch: int, lr: float, beta: float, out_dir: Path):
+    from datasets import Dataset
+    from peft import LoraConfig
+    from trl import DPOConfig, DPOTrainer
+
+    targets = ["c_attn"] if sft_model.config.model_type == "gpt2" else ["q_proj", "k_proj", "v_proj", "o_proj"]
+    args = DPOConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
+                     max_length=256, beta=beta, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
+                     logging_steps=max(1, steps // 10), use_cpu=nlpcourse.get_device() == "cpu")
+    config = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.05, target_modules=targets, task_type="CAUSAL_LM")
+    trainer = DPOTrainer(model=sft_model, args=args, train_dataset=Dataset.from_list(pairs), processing_class=tok,
+                         peft_config=config)
+    start = time.perf_counter()
+    trainer.train()
+    seconds = time.perf_counter() - start
+    return trainer.model.merge_and_unload().eval(), seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default=str(nlpcourse.gpt_mini_path()))
+    parser.add_argument("--train", type=int, default=20000, help="training reviews")
+    parser.add_argument("--test", type=int, default=50000, help="NSMC test reviews (50,000 = all)")
+    parser.add_argument("--steps", type=int, default=600, help="SFT steps (LoRA and full alike)")
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=3e-3, help="LoRA learning rate (full fine-tuning: lr / 10)")
+    parser.add_argument("--shots", type=int, default=4)
+    parser.add_argument("--pairs", type=int, default=2000, help="DPO training pairs")
+    parser.add_argument("--heldout", type=int, default=500, help="held-out pairs and generations")
+    parser.add_argument("--dpo-steps", type=int, default=150)
+    parser.add_argument("--beta", type=float, default=0.1)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    parser.add_argument("--sample", action="store_true", help="a smoke run in seconds: tiny sizes")
+    args = parser.parse_args(argv)
+    if args.sample:
+        args.train, args.test, args.steps, args.batch = 32, 8, 1, 4
+        args.pairs, args.heldout, args.dpo_steps = 8, 4, 1
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    nlpcourse.set_seed(42)
+    out_dir = nlpcourse.cache_dir("lab08-bench")
+
+    data = nlpcourse.load_nsmc("train", n=args.train + args.pairs + args.heldout)
+    train, pref = data.iloc[:args.train], data.iloc[args.train:]
+    test = nlpcourse.load_nsmc("test", n=None if args.test >= 50000 else args.test)
+    reviews, labels = test.document.tolist(), test.label.tolist()
+    positive = [(t, 1) for t, y in zip(train.document, train.label) if y == 1]
+    negative = [(t, 0) for t, y in zip(train.document, train.label) if y == 0]
+    shots = [s for pair in zip(negative, positive) for s in pair][:args.shots]
+
+    base, tok = load(args.model)
+    n_params = sum(p.numel() for p in base.parameters())
+    print(f"model {Path(args.model).name}: {n_params:,} parameters; {len(reviews):,} NSMC test reviews; "
+          f"SFT {args.steps} steps x {args.batch} of {len(train):,} reviews; {torch.get_num_threads()} threads")
+    rows = []
+    start = time.perf_counter()
+    rows.append(("zero-shot", accuracy(base, tok, reviews, labels), 0.0, 0, 0))
+    print(f"  zero-shot evaluated in {time.perf_counter() - start:.0f} s", flush=True)
+    rows.append((f"few-shot ({len(shots)})", accuracy(base, tok, reviews, labels, shots=shots), 0.0, 0, 0))
+    lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr, True,
+                                            out_dir / "lora")
+    rows.append(("LoRA SFT (r=8)", accuracy(lora_model, tok, reviews, labels), secs, trainable, peak))
+    full_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr / 10,
+                                            False, out_dir / "full")
+    rows.append(("full fine-tuning", accuracy(full_model, tok, reviews, labels), secs, trainable, peak))
+    del full_model
+
+    print(f"\n{'method':<20} {'accuracy':>9} {'train s':>8} {'trainable':>12} {'share':>7} {'peak MB':>8}")
+    for name, acc, secs, trainable, peak in rows:
+        print(f"{name:<20} {acc:>9.4f} {secs:>8.0f} {trainable:>12,} {trainable / n_params:>7.2%} {peak / 2**20:>8.0f}")
+
+    pref_rows = preference_rows(pref.iloc[:args.pairs])
+    heldout = preference_rows(pref.iloc[args.pairs:])
+    reference = lora_model
+    import copy
+
+    policy, dpo_secs = dpo(copy.deepcopy(lora_model), tok, pref_rows, args.dpo_steps, args.batch, args.lr, args.beta,
+                           out_dir / "dpo")
+    acc_before, margin_before = reward_stats(reference, reference, tok, heldout, args.beta)
+    acc_after, margin_after = reward_stats(policy, reference, tok, heldout, args.beta)
+    gen_reviews = [r["prompt"][-1]["content"] for r in heldout]
+    rate_before, kl_before = behaviour(reference, reference, tok, gen_reviews)
+    rate_after, kl_after = behaviour(policy, reference, tok, gen_reviews)
+    nsmc_after = accuracy(policy, tok, reviews, labels)
+    lora_acc, full_acc = rows[2][1], rows[3][1]
+    print(f"\nDPO: {args.dpo_steps} steps x {args.batch} of {len(pref_rows):,} pairs, beta {args.beta}, "
+          f"{dpo_secs:.0f} s; {len(heldout)} held-out pairs")
+    print(f"{'':<32} {'before':>8} {'after':>8}")
+    print(f"{'reward accuracy (held-out)':<32} {acc_before:>8.3f} {acc_after:>8.3f}")
+    print(f"{'reward margin':<32} {margin_before:>8.3f} {margin_after:>8.3f}")
+    print(f"{'KL to the reference (sampled)':<32} {kl_before:>8.3f} {kl_after:>8.3f}")
+    print(f"{'preferred behaviour (입니다.)':<32} {rate_before:>8.3f} {rate_after:>8.3f}")
+    print(f"{'NSMC accuracy (forgetting)':<32} {lora_acc:>8.4f} {nsmc_after:>8.4f}")
+
+    aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": rows[2][2] <= 1200,
+            "LoRA <= 1% trainable": rows[2][3] <= 0.01 * n_params,
+            "LoRA within 2 points of full": full_acc - lora_acc <= 0.02,
+            "DPO reward accuracy >= 0.90": acc_after >= 0.90}
+    print("\naims: " + ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in aims.items()))
+    return 0 if all(aims.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2 @@
+# answered in capitals with spaces around the letter
+q4 = " D "
