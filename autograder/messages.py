@@ -53,7 +53,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                    "지원하지 않는 노트북 형식 v{version} (v4 필요: Jupyter나 Colab에서 다시 저장하세요)"),
     "invalid": ("invalid notebook: {why}", "잘못된 노트북: {why}"),
     "too_big": ("file too large to grade: {mb} MB (the limit is {limit} MB; clear the outputs and save again)",
-                "파일이 너무 커서 채점할 수 없음: {mb} MB (제한 {limit} MB; 출력을 지우고 다시 저장하세요)"),
+                "파일이 너무 커서 채점할 수 없음: {mb} MB (제한 {limit} MB. 출력을 지우고 다시 저장하세요)"),
     "too_deep": ("not a notebook: JSON nested more than {limit} levels deep",
                  "노트북이 아님: JSON이 {limit}단계보다 깊게 중첩됨"),
     "too_many_cells": ("too many cells to grade: {n} (the limit is {limit})",

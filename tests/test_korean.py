@@ -317,6 +317,18 @@ DATA: dict[str, dict[str, str]] = {
         "type": "a field of the Responses API",
         "output": "a field of the Responses API",
     },
+    "08_post_training": {
+        "peft:": "the library's name, beside the count it reports",
+        **{f: "a field of trl's preference dataset, printed as trl reads it" for f in ("prompt", "chosen", "rejected")},
+        "trl": "the library's name: the column of trl's own figures",
+    },
+    "09_evaluation": {
+        **{col: "a column of the score frame that later code reads (frame.lls, ours.pred, frame.gold, frame.acc)"
+           for col in ("lls", "pred", "gold", "acc")},
+        "  acc=": "lm-eval's metric name, as lm_eval spells it",
+        "chrf = ": "the name of the function it prints",
+        ", sacrebleu = ": "the library's name",
+    },
 }
 
 # nlpcourse literals that are not messages, by file.
