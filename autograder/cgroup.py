@@ -1,12 +1,12 @@
 """Limits for a whole sandbox, every process it starts together: a cgroup where this machine lets the grader
 make one, else the grader's own accounting of the sandbox's process tree.
 
-- cgroup v2 (a writable ``cgroup.subtree_control`` with ``memory`` and ``pids`` beside the grader's own
-  cgroup) or v1 (writable ``memory`` and ``pids`` hierarchies, usually as root): the kernel's launcher
-  moves itself into a new cgroup before it becomes bwrap, so nothing the sandbox starts escapes it; the
-  Linux kernel enforces ``memory.max``/``memory.limit_in_bytes`` (swap included) and ``pids.max``, and the
+- with ``NLPCOURSE_CGROUP=1``, cgroup v2 (a writable ``cgroup.subtree_control`` with ``memory`` and ``pids``
+  beside the grader's own cgroup) or v1 (writable ``memory`` and ``pids`` hierarchies, usually as root): the
+  kernel's launcher moves itself into a new cgroup before it becomes bwrap, so nothing the sandbox starts escapes it;
+  the Linux kernel enforces ``memory.max``/``memory.limit_in_bytes`` (swap included) and ``pids.max``, and the
   cgroup is emptied and removed when grading ends.
-- otherwise ``Tree``: every half second the grader sums the proportional memory (PSS) and counts the
+- otherwise (the default) ``Tree``: every half second the grader sums the proportional memory (PSS) and counts the
   processes of the sandbox's tree, and kills the whole tree when the sum is over the limit.
 """
 
@@ -47,7 +47,9 @@ class Cgroup:
 
     @classmethod
     def make(cls, memory_mb: int, processes: int) -> Cgroup | None:
-        if os.environ.get("NLPCOURSE_CGROUP") == "0":  # accounting only (as on a machine without cgroups)
+        # Opt-in: on a machine whose own supervisor manages cgroups (this project's CI and dev machines put every job
+        # in a memory cgroup of its own), a grader that nests cgroups there took the whole job down with it.
+        if os.environ.get("NLPCOURSE_CGROUP") != "1":
             return None
         name = f"nlpgrade-{uuid.uuid4().hex[:12]}"
         for attempt in (cls._v2, cls._v1):
