@@ -70,3 +70,8 @@ def set_node_id(item, nodeid: str) -> None:
         item._id = coerce_node_id(nodeid)
     else:
         item._nodeid = nodeid
+
+
+# The hostile corpus is test data for the sandboxed grader, never notebooks for nbval to run here: one of them
+# kills every process it can reach (`os.kill(-1, SIGKILL)`), which unsandboxed, as root, is the whole machine.
+collect_ignore = ["hostile_corpus"]
