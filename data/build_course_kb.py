@@ -6,7 +6,7 @@
 ``cells.jsonl`` holds one record per prose cell: ``{"id", "lab", "lang", "text"}``, where ``id`` is the cell id of
 the lab source (``intro-ko``) prefixed with the lab (``01_tokenizers/intro-ko``) and ``lang`` is ``ko`` or ``en``.
 The labs are discovered (every ``lab_solutions/NN_name/NN_name.ipynb``); the Colab badge is left out. The README
-(English only) is split at its ``##`` headings into ``README/<slug>`` cells.
+(English only) is split at its ``##`` and ``###`` headings into ``README/<slug>`` cells.
 
 ``gold.jsonl`` (written by hand from the lessons, see its card) holds ``{"qid", "lang", "question", "cells"}``;
 ``cells`` lists the cell ids that answer the question, empty for a question the course does not answer.
@@ -46,7 +46,7 @@ def lab_cells(path: Path) -> list[dict]:
 
 def readme_cells(path: Path) -> list[dict]:
     out = []
-    for section in re.split(r"\n(?=## )", path.read_text(encoding="utf-8")):
+    for section in re.split(r"\n(?=#{2,3} )", path.read_text(encoding="utf-8")):
         title = section.splitlines()[0].lstrip("# ").strip()
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
         out.append({"id": f"README/{slug}", "lab": "README", "lang": "en", "text": section.strip()})

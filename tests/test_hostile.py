@@ -82,6 +82,7 @@ def corpus(tmp_path_factory):
     os.utime(folder / f"dup_{hostile.LAB}.ipynb", (1_700_000_000, 1_700_000_000))
     os.utime(folder / f"dup_{hostile.LAB} (1).ipynb", (1_700_000_100, 1_700_000_100))
     (folder / f"mallory_{hostile.LAB}.ipynb").symlink_to(folder / f"honest-partial_{hostile.LAB}.ipynb")
+    Path(f"/tmp/{hostile.PROBE}").unlink(missing_ok=True)  # only this run's escape may leave it
     try:
         rows = grade(folder, work, "--workers", "2")
     finally:
