@@ -3,7 +3,7 @@ import torch.nn as nn
 
 
 class LoRALinear(nn.Module):
-    """Forgets the alpha / r scaling in forward and merge (scaling is stored but never used)."""
+    """merge() builds a Linear without bias: the base layer's bias is lost."""
 
     def __init__(self, base, r, alpha, dropout=0.0):
         super().__init__()
@@ -17,12 +17,10 @@ class LoRALinear(nn.Module):
         self.dropout = nn.Dropout(dropout)
 
     def forward(self, x):
-        return self.base(x) + self.lora_B(self.lora_A(self.dropout(x)))
+        return self.base(x) + self.lora_B(self.lora_A(self.dropout(x))) * self.scaling
 
     def merge(self):
-        merged = nn.Linear(self.base.in_features, self.base.out_features, bias=self.base.bias is not None)
+        merged = nn.Linear(self.base.in_features, self.base.out_features, bias=False)
         with torch.no_grad():
-            merged.weight.copy_(self.base.weight + self.lora_B.weight @ self.lora_A.weight)
-            if self.base.bias is not None:
-                merged.bias.copy_(self.base.bias)
+            merged.weight.copy_(self.base.weight + self.scaling * self.lora_B.weight @ self.lora_A.weight)
         return merged
