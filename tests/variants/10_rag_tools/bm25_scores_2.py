@@ -4,7 +4,8 @@ def bm25_scores(query_tokens, docs_tokens, k1=1.5, b=0.75):
 
     weights = Counter(query_tokens)
     terms = list(weights)
-    counts = np.array([[doc.count(t) for t in terms] for doc in docs_tokens], dtype=float).reshape(len(docs_tokens), len(terms))
+    counts = np.array([[doc.count(t) for t in terms] for doc in docs_tokens], dtype=float)
+    counts = counts.reshape(len(docs_tokens), len(terms))
     lengths = np.array([len(doc) for doc in docs_tokens], dtype=float)
     df = (counts > 0).sum(axis=0)
     idf = np.log1p((len(docs_tokens) - df + 0.5) / (df + 0.5))

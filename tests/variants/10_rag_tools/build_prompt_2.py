@@ -2,14 +2,14 @@ def build_prompt(question, passages, tokenizer, budget):
     """A while loop over the passages, the user message built as a list of lines."""
     lines, spent, i = ["Passages:\n\n"], 0, 0
     while i < len(passages):
-        part = "[%d] %s\n\n" % (i + 1, passages[i])
+        part = "[" + str(i + 1) + "] " + passages[i] + "\n\n"
         cost = len(tokenizer.encode(part, add_special_tokens=False))
         if spent + cost > budget:
             break
         lines.append(part)
         spent += cost
         i += 1
-    lines.append("Question: %s" % question)
+    lines.append("Question: " + question)
     messages = [dict(role="system", content=SYSTEM), dict(role="user", content="".join(lines))]
     return messages, i
 
