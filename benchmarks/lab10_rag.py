@@ -21,7 +21,8 @@
    share of unanswerable ones refused.
 
 Measured 2026-12-07 with ``--reviews 20000 --answers 20`` on the course's 2-core machine, loaded (load average about 4:
-other jobs ran at the same time; 21 minutes in all, the SmolLM2 answers most of it). Gold set, by cell, n = 107 Korean
+other jobs ran at the same time; 21 minutes in all, the SmolLM2 answers most of it), on the knowledge base of Labs 01-09
+(before Lab 10's own cells were added). Gold set, by cell, n = 107 Korean
 and 113 English answerable questions:
 
     ko  BM25                 recall@5 0.935  MRR 0.725
