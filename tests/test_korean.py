@@ -329,6 +329,7 @@ DATA: dict[str, dict[str, str]] = {
         "chrf = ": "the name of the function it prints",
         ", sacrebleu = ": "the library's name",
     },
+    "10_rag_tools": {k: "a metric's name, as the formulas write it" for k in ("recall@5", "recall@10")},
 }
 
 # nlpcourse literals that are not messages, by file.

@@ -1,0 +1,2 @@
+# answered with spaces around the letter
+q1 = " b "

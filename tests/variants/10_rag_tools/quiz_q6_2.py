@@ -1,0 +1,2 @@
+# answered with spaces around the letter
+q6 = " c "

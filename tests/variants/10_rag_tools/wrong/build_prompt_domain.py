@@ -1,0 +1,23 @@
+def build_prompt(question, passages, tokenizer, budget):
+    parts, used_tokens = [], 0
+    for i, text in enumerate(passages, start=1):
+        part = f"[{i}] {text}\n\n"
+        n = len(tokenizer.encode(part, add_special_tokens=False))
+        if used_tokens + n > budget:
+            break
+        parts.append(part)
+        used_tokens += n
+    content = "Passages:\n\n" + "".join(parts) + f"Question: {question}"
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": content}], len(parts)
+
+
+def cited_ids(answer, retrieved_ids):
+    """Wrong: only single-number citations [n]; [1, 2] is missed."""
+    import re
+
+    found = []
+    for number in re.findall(r"\[(\d+)\]", answer):
+        n = int(number)
+        if 1 <= n <= len(retrieved_ids) and retrieved_ids[n - 1] not in found:
+            found.append(retrieved_ids[n - 1])
+    return found

@@ -1,0 +1,29 @@
+def chunk_cells(cells, tokenizer, max_tokens, overlap):
+    """Wrong: no overlap; every new chunk starts empty."""
+    import re
+
+    chunks = []
+    for cell in cells:
+        pieces = []
+        for paragraph in re.split(r"\n\s*\n", cell["text"]):
+            paragraph = paragraph.strip()
+            if not paragraph:
+                continue
+            ids = tokenizer.encode(paragraph, add_special_tokens=False)
+            if len(ids) <= max_tokens:
+                pieces.append((paragraph, len(ids)))
+            else:
+                for i in range(0, len(ids), max_tokens):
+                    pieces.append((tokenizer.decode(ids[i:i + max_tokens]), len(ids[i:i + max_tokens])))
+        current, done = [], []
+        for piece in pieces:
+            if current and sum(n for _, n in current) + piece[1] > max_tokens:
+                done.append(current)
+                current = []
+            current = current + [piece]
+        if current:
+            done.append(current)
+        for j, parts in enumerate(done):
+            chunks.append({"id": f"{cell['id']}#{j}", "cell": cell["id"], "lab": cell["lab"], "lang": cell["lang"],
+                           "text": "\n\n".join(text for text, _ in parts), "tokens": sum(n for _, n in parts)})
+    return chunks
