@@ -6,7 +6,7 @@ Lab content lives in the notebooks, not here.
 from __future__ import annotations
 
 from . import hosted
-from .course_kb import load_course_cells, load_gold_questions
+from .course_kb import cached_embeddings, load_course_cells, load_gold_questions
 from .data import load_nsmc, nsmc_path
 from .exercises import needs
 from .fonts import use_korean_font
@@ -38,6 +38,7 @@ __all__ = [
     "hosted",
     "is_fast",
     "load_chat_model",
+    "cached_embeddings",
     "load_course_cells",
     "load_gold_questions",
     "load_nsmc",

