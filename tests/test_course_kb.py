@@ -40,3 +40,40 @@ def test_cells_cover_every_lab_source_in_both_languages(kb):
     covered = {lab for lab in labs if {(lab, "ko"), (lab, "en")} <= shipped}
     assert {"01_tokenizers", "07_llm_api_prompting"} <= covered
     assert all(c["id"].startswith(c["lab"] + "/") and c["text"] for c in cells)
+
+
+def test_cached_embeddings_look_texts_up_and_embed_only_the_misses(monkeypatch):
+    import numpy as np
+
+    from nlpcourse import course_kb
+
+    stored = np.array([0.6, 0.8], dtype=np.float16)
+    monkeypatch.setitem(course_kb._tables, "toy", {course_kb.text_key("known"): stored})
+    asked = []
+
+    def embed(texts):
+        asked.append(list(texts))
+        return np.array([[0.1234567, 0.9923]] * len(texts), dtype=np.float32)
+
+    got = course_kb.cached_embeddings(["new", "known", "new", "other"], "toy", embed)
+    assert asked == [["new", "other"]]  # each miss once, in order; the hit is not embedded
+    assert got.dtype == np.float32 and got.shape == (4, 2)
+    assert np.array_equal(got[1], stored.astype(np.float32))
+    assert np.array_equal(got[0], np.float16([0.1234567, 0.9923]).astype(np.float32))  # rounded like the stored
+    assert course_kb.cached_embeddings(["known"], "toy", embed).tolist() == [stored.astype(np.float32).tolist()]
+    assert len(asked) == 1
+
+
+def test_the_shipped_embeddings_hold_every_reference_chunk_and_question():
+    """Rerun ``python data/build_kb_embeddings.py`` after ``cells.jsonl`` or ``gold.jsonl`` changes."""
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("build_kb_embeddings", REPO / "data" / "build_kb_embeddings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with np.load(module.OUT, allow_pickle=False) as z:
+        keys, vectors = set(z["keys"].tolist()), z["vectors"]
+    assert vectors.dtype == np.float16 and vectors.shape[1] == 512
+    assert np.allclose(np.linalg.norm(vectors.astype(np.float32), axis=1), 1, atol=1e-2)
+    missing = [t[:60] for t in module.reference_texts() if module.key(t) not in keys]
+    assert not missing, f"{len(missing)} reference texts missing: rerun data/build_kb_embeddings.py"
