@@ -26,13 +26,14 @@ from tqdm.auto import tqdm
 
 from .i18n import tr
 from .java import ensure_java
-from .paths import cache_dir
+from .paths import DATA_DIR, cache_dir
 
 Tagged = list[tuple[str, str]]
 Job = tuple[list[str], bool, bool]
 CHUNK = 500  # texts per task: small enough for a smooth progress bar and an even finish, large enough to be cheap
 PARALLEL_MIN = 10_000  # fewer texts are tagged in this process alone: starting worker JVMs would cost more
 FORMAT = 1  # bump when the cache file layout changes
+SHIPPED = DATA_DIR / "okt"  # read-only cache files shipped with the course (Lab 10's: data/build_kb_embeddings.py)
 
 _okt = None
 _pool: ProcessPoolExecutor | None = None
@@ -139,15 +140,17 @@ def okt_pos(texts: list[str], *, norm: bool = False, stem: bool = False) -> list
 
     The first call tags the texts in parallel over the CPU cores and caches the result; later
     calls with the same texts and options read the cache. Set ``NLPCOURSE_CACHE`` to move it.
+    A cache file shipped in ``data/okt/`` (same name) is read too, so a lab's fixed lists are never tagged.
     """
     texts = list(texts)
     path = cache_path(texts, norm, stem)
-    if path.exists():
-        try:
-            return _read(path)
-        except (OSError, EOFError, ValueError) as exc:  # a damaged file: tag again and replace it
-            warnings.warn(tr(f"손상된 Okt 캐시 {path}를 무시합니다: {exc}",
-                             f"ignoring the damaged Okt cache {path}: {exc}"), stacklevel=2)
+    for found in (path, SHIPPED / path.name):
+        if found.exists():
+            try:
+                return _read(found)
+            except (OSError, EOFError, ValueError) as exc:  # a damaged file: tag again and replace it
+                warnings.warn(tr(f"손상된 Okt 캐시 {found}를 무시합니다: {exc}",
+                                 f"ignoring the damaged Okt cache {found}: {exc}"), stacklevel=2)
     jobs = [(texts[i: i + CHUNK], norm, stem) for i in range(0, len(texts), CHUNK)]
     chunks: list[list[Tagged]] = [[] for _ in jobs]
     cores = _workers() if len(texts) >= PARALLEL_MIN else 1

@@ -64,7 +64,7 @@ def test_cached_embeddings_look_texts_up_and_embed_only_the_misses(monkeypatch):
     assert len(asked) == 1
 
 
-def test_the_shipped_embeddings_hold_every_reference_chunk_and_question():
+def test_the_shipped_embeddings_and_okt_tags_hold_every_reference_text():
     """Rerun ``python data/build_kb_embeddings.py`` after ``cells.jsonl`` or ``gold.jsonl`` changes."""
     import numpy as np
 
@@ -77,3 +77,9 @@ def test_the_shipped_embeddings_hold_every_reference_chunk_and_question():
     assert np.allclose(np.linalg.norm(vectors.astype(np.float32), axis=1), 1, atol=1e-2)
     missing = [t[:60] for t in module.reference_texts() if module.key(t) not in keys]
     assert not missing, f"{len(missing)} reference texts missing: rerun data/build_kb_embeddings.py"
+    from nlpcourse import okt
+
+    for texts in module.okt_lists():  # the Okt tags the lesson's BM25 reads instead of starting a JVM
+        shipped = okt.SHIPPED / okt.cache_path(texts, False, False).name
+        assert shipped.exists(), "an Okt list is not shipped: rerun data/build_kb_embeddings.py"
+        assert len(okt._read(shipped)) == len(texts)
