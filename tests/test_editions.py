@@ -130,7 +130,7 @@ def solved(lab: str, lang: str):
 
 
 def test_both_editions_grade_the_same(tmp_path):
-    lab = LABS[0]
+    lab = "06_gpt_decoding"  # the lab that grades fastest (about half of Lab 01's time): any lab shows it
     subs = tmp_path / "subs"
     subs.mkdir()
     for student, lang in (("hong", "ko"), ("smith", "en")):

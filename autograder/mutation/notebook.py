@@ -73,6 +73,23 @@ class Lab:
         """Whether ``test`` can see a change to ``start`` (directly or through the cells between them)."""
         return _reads(test, self._downstream(start, test)[1])
 
+    def needed(self, last: int, reads: frozenset[str] | None = frozenset()) -> set[int]:
+        """Indices of the cells up to ``last`` that the checks need: every solution and test cell, every cell up to
+        the first solution (setup, references, data), and each later lesson cell that binds a name a needed cell
+        (or one of the checks' ``reads``) reads, or binds nothing (it runs for its effect). A lesson cell whose
+        names nothing later reads (a plot, a table, a demo training run) is not needed: the control check before
+        each test would show it if it was. ``reads`` None (a check that does not parse): every cell is needed."""
+        if reads is None:
+            return {c.index for c in self.cells if c.index <= last}
+        first = min((c.index for c in self.cells if c.kind == "solution"), default=last)
+        names, keep = set(reads), set()
+        for cell in reversed([c for c in self.cells if c.index <= last]):
+            if (cell.kind != "code" or cell.index <= first or cell.loads is None or not cell.defines
+                    or cell.defines & names):
+                keep.add(cell.index)
+                names |= cell.loads or set()
+        return keep
+
     def _downstream(self, start: Cell, stop: Cell) -> tuple[list[Cell], set[str]]:
         # Solution cells pass the change on (their functions look names up when called) but need no
         # re-run; test cells build nothing later cells use.

@@ -50,16 +50,20 @@ def run(lab: Lab, checks: list[Check], workers: int = 2, timeout: float | None =
     if not by_test:
         return Run(outcomes, errors, 0.0)
     last = max(by_test)
+    reads = [Cell(-1, c.source).loads for c in checks]  # what the replacements read (None: unparsable)
+    keep = lab.needed(last, None if None in reads else frozenset().union(*reads))
     shell, workdir, here = Shell(), tempfile.mkdtemp(prefix="mutation-"), os.getcwd()
     os.chdir(lab.path.parent)
     try:
         for cell in lab.cells:
             if cell.index > last:
                 break
+            if cell.index not in keep:
+                continue
             todo = [c for c in by_test.get(cell.index, []) if c.key not in killed]
             if todo:
                 progress(f"{lab.name}: {cell.grade_id}: {len(todo)} checks")
-                done = _checks_at(lab, shell, cell, todo, workers, timeout, workdir)
+                done = _checks_at(lab, shell, cell, todo, workers, timeout, workdir, keep)
                 outcomes.update(done)
                 if first_failure:
                     killed |= {key for (key, _), o in done.items() if o.status in ("failed", "timeout", "crashed")}
@@ -73,7 +77,7 @@ def run(lab: Lab, checks: list[Check], workers: int = 2, timeout: float | None =
 
 
 def _checks_at(lab: Lab, shell: Shell, test: Cell, checks: list[Check], workers: int, timeout: float | None,
-               workdir: str) -> dict[tuple[str, str], Outcome]:
+               workdir: str, keep: set[int]) -> dict[tuple[str, str], Outcome]:
     out = {}
     by_exercise: dict[str, list[Check]] = {}
     for check in checks:
@@ -81,26 +85,26 @@ def _checks_at(lab: Lab, shell: Shell, test: Cell, checks: list[Check], workers:
     for name, group in by_exercise.items():
         solution = lab.exercises[name].cell
         reference = Check("control", name, reference_source(solution.source), test)
-        control = _run_all(lab, shell, [reference], 1, 600.0, workdir)["control"]
+        control = _run_all(lab, shell, [reference], 1, 600.0, workdir, keep)["control"]
         if control.status != "passed":
             failed = Outcome("error", f"the unchanged solution fails here: {control.error or control.status}")
             out.update({(c.key, test.grade_id): failed for c in group})
             continue
         limit = timeout or max(10.0, 10 * control.seconds)
-        results = _run_all(lab, shell, group, workers, limit, workdir)
+        results = _run_all(lab, shell, group, workers, limit, workdir, keep)
         out.update({(key, test.grade_id): outcome for key, outcome in results.items()})
     return out
 
 
 def _run_all(lab: Lab, shell: Shell, checks: list[Check], workers: int, limit: float,
-             workdir: str) -> dict[str, Outcome]:
-    jobs = [(c.key, _job(lab, shell, c)) for c in checks]
+             workdir: str, keep: set[int]) -> dict[str, Outcome]:
+    jobs = [(c.key, _job(lab, shell, c, keep)) for c in checks]
     if kernel.fork_safe():
         return dict(kernel.run_forked(jobs, workers, limit, workdir))
     return {key: kernel.run_inline(job, limit, shell.namespace) for key, job in jobs}
 
 
-def _job(lab: Lab, shell: Shell, check: Check) -> Callable[[], Outcome]:
+def _job(lab: Lab, shell: Shell, check: Check, keep: set[int]) -> Callable[[], Outcome]:
     def job() -> Outcome:
         start = time.perf_counter()
         helper = shell.namespace[RUNTIME] = Runtime(shell.namespace, shell.hidden)
@@ -109,7 +113,8 @@ def _job(lab: Lab, shell: Shell, check: Check) -> Callable[[], Outcome]:
         if error:
             return _outcome(error, start, "in the solution cell: ")
         for cell in lab.replay(solution, check.test):
-            shell.run(cell.source)
+            if cell.index in keep:
+                shell.run(cell.source)
         error = shell.run(check.test.source)
         if not error and helper.inert:
             return Outcome("inert", "", time.perf_counter() - start)
