@@ -4,11 +4,15 @@
     python benchmarks/lab08_post_training.py --test 2000 --threads 2  # a sample of the test split
     python benchmarks/lab08_post_training.py --sample                 # seconds: a smoke run of every row
     python benchmarks/lab08_post_training.py --model Qwen/Qwen2.5-0.5B-Instruct   # full mode's model (GPU)
+    python benchmarks/lab08_post_training.py --loss completion --lora-targets c_attn,c_proj,c_fc --r 2  # other recipes
 
 Accuracy is constrained choice, as in the lab: the summed log-probability of the assistant turn "부정" against "긍정"
 after the chat template's generation prompt. Few-shot puts ``--shots`` label-balanced training reviews in front as
-user/assistant turns (Lab 07's prompt). LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same
-reviews, steps and batch size (LoRA r = 8, alpha = 16 on the attention projections). Time is the training wall
+user/assistant turns (Lab 07's prompt); ``1st tok`` compares only the answers' first tokens (" 부", " 긍"), where they
+part. LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same reviews, steps, batch size and loss
+(``--loss label``: the loss on the label's first token only, pre-tokenized rows; ``--loss completion``: ``trl``'s loss
+on the whole answer and its end token; LoRA ``--r`` with alpha = 2 r on ``--lora-targets``, default the attention
+projections ``c_attn``). Time is the training wall
 time; peak memory is the peak resident memory of this process sampled during training on a CPU (it includes the
 loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
 
@@ -53,6 +57,28 @@ about 11 min wall):
 
 Full fine-tuning (lr 3e-4) learns the task in 1,920 reviews; LoRA on ``c_attn`` alone (lr 3e-3) still gives every
 review the same answer. Every aim but LoRA's time and parameter share is missed at this size.
+
+Searched 2026-12-07 (later the same day; load 5-9 from other sessions, 1 thread) with ``trl``'s ``SFTTrainer`` and
+this script's functions, 100-300 steps x 16 of 6,400 training reviews, learning curves on the first 500 test reviews
+(both constrained choices: the whole answer, and the first token only):
+
+    run (all 16 per step)                                    step   whole answer   first token
+    LoRA c_attn r=8, completion loss, lr 3e-3                 100       0.508          -
+    LoRA c_attn,c_proj,c_fc r=2, completion loss, lr 5e-3     100       0.532          -
+    LoRA c_attn r=8, label loss, lr 3e-3                       75       0.508        0.508
+    LoRA c_attn r=8, label loss, lr 1e-2                       50       0.508          -
+    LoRA c_attn,c_proj,c_fc r=2, label loss, lr 5e-3          100       0.508          -
+    LoRA c_attn,c_proj,c_fc of block 3 only r=8, label loss   100       0.508          -
+    LoRA c_attn,c_proj,c_fc r=8 (2.9%), label loss, lr 3e-3    50       0.508        0.492
+    full fine-tuning, label loss, lr 3e-4                     100       0.508        0.780
+    full fine-tuning, label loss, lr 3e-4                     175       0.508        0.810
+
+The label loss teaches the choice (full fine-tuning: the first token is right for 0.81 of the reviews) but leaves the
+rest of each answer ("정", "į정", the end token) to the base model, whose log-probabilities there favour one answer by
+more than the first token's margin, so the whole-answer choice stays at the majority class. LoRA learned neither loss
+in 50-100 steps, at 0.74% or 2.9% of the parameters, where full fine-tuning had learned it. The LoRA aims remain
+missed; ``peft``'s ``trainable_token_indices`` (train the two label tokens' embedding rows) fails in ``trl`` 1.16,
+whose fused LM head reads ``lm_head.bias`` from the wrapper.
 
 The exit status is 1 when an aim of the issue is missed: LoRA SFT >= 0.80 within 20 minutes with <= 1% of the
 parameters trainable and within 2 points of full fine-tuning, DPO reward accuracy >= 0.90.
