@@ -70,13 +70,20 @@ this script's functions, 100-300 steps x 16 of 6,400 training reviews, learning 
     LoRA c_attn,c_proj,c_fc r=2, label loss, lr 5e-3          100       0.508          -
     LoRA c_attn,c_proj,c_fc of block 3 only r=8, label loss   100       0.508          -
     LoRA c_attn,c_proj,c_fc r=8 (2.9%), label loss, lr 3e-3    50       0.508        0.492
+    LoRA c_attn r=8 + layer norms trained (0.84%), label loss  100       0.508        0.486
+    LoRA c_attn r=8, alpha 64, label loss, lr 3e-3            400       0.508        0.492
     full fine-tuning, label loss, lr 3e-4                     100       0.508        0.780
     full fine-tuning, label loss, lr 3e-4                     175       0.508        0.810
+    full fine-tuning, embeddings frozen, label loss, lr 3e-4   75       0.544        0.760
 
 The label loss teaches the choice (full fine-tuning: the first token is right for 0.81 of the reviews) but leaves the
 rest of each answer ("정", "į정", the end token) to the base model, whose log-probabilities there favour one answer by
 more than the first token's margin, so the whole-answer choice stays at the majority class. LoRA learned neither loss
-in 50-100 steps, at 0.74% or 2.9% of the parameters, where full fine-tuning had learned it. The LoRA aims remain
+in 50-400 steps, at 0.74% to 2.9% of the parameters, where full fine-tuning had learned it. With the label loss every
+LoRA run sits on a plateau from about step 60: loss 1.40 (about 0.25 on each label token), output entropy about 4.7
+nats, the same for every review. Full fine-tuning passes the same plateau: by step 60 (loss 0.77, entropy 0.89) or,
+with the embeddings (and so the tied LM head) frozen, by step 90 (loss 1.03, entropy 3.5). What LoRA lacks is inside
+the blocks; training the layer norms beside it did not help within 100 steps. The LoRA aims remain
 missed; ``peft``'s ``trainable_token_indices`` (train the two label tokens' embedding rows) fails in ``trl`` 1.16,
 whose fused LM head reads ``lm_head.bias`` from the wrapper.
 
