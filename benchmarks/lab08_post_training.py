@@ -345,8 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=3e-3, help="LoRA learning rate (full fine-tuning: lr / 10)")
     parser.add_argument("--shots", type=int, default=4)
-    parser.add_argument("--loss", choices=("label", "completion"), default="label",
-                        help="SFT loss on the label's first token, or trl's loss on the whole answer")
+    parser.add_argument("--loss", choices=("label", "completion"), default="completion",
+                        help="trl's loss on the whole answer, or the loss on the label's first token only (then read "
+                             "the 1st tok column: the rest of each answer is left untrained)")
     parser.add_argument("--lora-targets", default="c_attn", help="GPT-2 module names (c_attn, c_proj, c_fc)")
     parser.add_argument("--lora-layers", default="", help="blocks to put LoRA in, e.g. 3 (default: all)")
     parser.add_argument("--r", type=int, default=8, help="LoRA rank (alpha = 2 r)")
