@@ -4,11 +4,15 @@
     python benchmarks/lab08_post_training.py --test 2000 --threads 2  # a sample of the test split
     python benchmarks/lab08_post_training.py --sample                 # seconds: a smoke run of every row
     python benchmarks/lab08_post_training.py --model Qwen/Qwen2.5-0.5B-Instruct   # full mode's model (GPU)
+    python benchmarks/lab08_post_training.py --loss completion --lora-targets c_attn,c_proj,c_fc --r 2  # other recipes
 
 Accuracy is constrained choice, as in the lab: the summed log-probability of the assistant turn "부정" against "긍정"
 after the chat template's generation prompt. Few-shot puts ``--shots`` label-balanced training reviews in front as
-user/assistant turns (Lab 07's prompt). LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same
-reviews, steps and batch size (LoRA r = 8, alpha = 16 on the attention projections). Time is the training wall
+user/assistant turns (Lab 07's prompt); ``1st tok`` compares only the answers' first tokens (" 부", " 긍"), where they
+part. LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same reviews, steps, batch size and loss
+(``--loss label``: the loss on the label's first token only, pre-tokenized rows; ``--loss completion``: ``trl``'s loss
+on the whole answer and its end token; LoRA ``--r`` with alpha = 2 r on ``--lora-targets``, default the attention
+projections ``c_attn``). Time is the training wall
 time; peak memory is the peak resident memory of this process sampled during training on a CPU (it includes the
 loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
 
@@ -53,6 +57,35 @@ about 11 min wall):
 
 Full fine-tuning (lr 3e-4) learns the task in 1,920 reviews; LoRA on ``c_attn`` alone (lr 3e-3) still gives every
 review the same answer. Every aim but LoRA's time and parameter share is missed at this size.
+
+Searched 2026-12-07 (later the same day; load 5-9 from other sessions, 1 thread) with ``trl``'s ``SFTTrainer`` and
+this script's functions, 100-300 steps x 16 of 6,400 training reviews, learning curves on the first 500 test reviews
+(both constrained choices: the whole answer, and the first token only):
+
+    run (all 16 per step)                                    step   whole answer   first token
+    LoRA c_attn r=8, completion loss, lr 3e-3                 100       0.508          -
+    LoRA c_attn,c_proj,c_fc r=2, completion loss, lr 5e-3     100       0.532          -
+    LoRA c_attn r=8, label loss, lr 3e-3                       75       0.508        0.508
+    LoRA c_attn r=8, label loss, lr 1e-2                       50       0.508          -
+    LoRA c_attn,c_proj,c_fc r=2, label loss, lr 5e-3          100       0.508          -
+    LoRA c_attn,c_proj,c_fc of block 3 only r=8, label loss   100       0.508          -
+    LoRA c_attn,c_proj,c_fc r=8 (2.9%), label loss, lr 3e-3    50       0.508        0.492
+    LoRA c_attn r=8 + layer norms trained (0.84%), label loss  100       0.508        0.486
+    LoRA c_attn r=8, alpha 64, label loss, lr 3e-3            400       0.508        0.492
+    full fine-tuning, label loss, lr 3e-4                     100       0.508        0.780
+    full fine-tuning, label loss, lr 3e-4                     175       0.508        0.810
+    full fine-tuning, embeddings frozen, label loss, lr 3e-4   75       0.544        0.760
+
+The label loss teaches the choice (full fine-tuning: the first token is right for 0.81 of the reviews) but leaves the
+rest of each answer ("정", "į정", the end token) to the base model, whose log-probabilities there favour one answer by
+more than the first token's margin, so the whole-answer choice stays at the majority class. LoRA learned neither loss
+in 50-400 steps, at 0.74% to 2.9% of the parameters, where full fine-tuning had learned it. With the label loss every
+LoRA run sits on a plateau from about step 60: loss 1.40 (about 0.25 on each label token), output entropy about 4.7
+nats, the same for every review. Full fine-tuning passes the same plateau: by step 60 (loss 0.77, entropy 0.89) or,
+with the embeddings (and so the tied LM head) frozen, by step 90 (loss 1.03, entropy 3.5). What LoRA lacks is inside
+the blocks; training the layer norms beside it did not help within 100 steps. The LoRA aims remain
+missed; ``peft``'s ``trainable_token_indices`` (train the two label tokens' embedding rows) fails in ``trl`` 1.16,
+whose fused LM head reads ``lm_head.bias`` from the wrapper.
 
 The exit status is 1 when an aim of the issue is missed: LoRA SFT >= 0.80 within 20 minutes with <= 1% of the
 parameters trainable and within 2 points of full fine-tuning, DPO reward accuracy >= 0.90.
@@ -119,14 +152,17 @@ def completion_logprobs(model, pairs: list[tuple[list[int], list[int]]], pad_id:
     return (logp.gather(-1, ids[:, 1:, None]).squeeze(-1) * comp[:, 1:]).sum(-1).cpu()
 
 
-def accuracy(model, tok, reviews: list[str], labels: list[int], shots=(), batch: int = 64) -> float:
-    """NSMC accuracy by constrained choice between the two answers (ties go to 부정)."""
+def accuracy(model, tok, reviews: list[str], labels: list[int], shots=(), batch: int = 64,
+             first_token: bool = False) -> float:
+    """NSMC accuracy by constrained choice between the two answers (ties go to 부정). ``first_token``: compare only
+    the answers' first tokens (" 부", " 긍"), where the two answers part, leaving out the rest of each answer."""
     model.eval()
     correct = 0
     limit = getattr(model.config, "n_positions", None) or model.config.max_position_embeddings
     for start in range(0, len(reviews), batch):
         chunk = reviews[start:start + batch]
         pairs = [split(tok, review_prompt(text, shots), answer) for text in chunk for answer in LABELS]
+        pairs = [(p, c[:1] if first_token else c) for p, c in pairs]
         pairs = [(p[max(0, len(p) + len(c) - limit):], c) for p, c in pairs]  # cut the prompt's start if too long
         scores = completion_logprobs(model, pairs, tok.pad_token_id).view(len(chunk), 2)
         preds = (scores[:, 1] > scores[:, 0]).long().tolist()
@@ -185,21 +221,47 @@ def fresh_copy(model, name: str):
     return copy.eval()
 
 
-def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_dir: Path):
+def label_rows(tok, train) -> list[dict]:
+    """Pre-tokenized SFT rows whose loss is on the label's first token only: the tokens " 부" and " 긍" (of "부정",
+    "긍정") are where the two answers part; the rest of the answer ("정", the end token) follows from it. ``trl`` takes
+    a dataset with ``input_ids`` and ``labels`` as it is (Exercise 1's format, one -100 more per answer token)."""
+    rows = []
+    for text, label in zip(train.document, train.label):
+        prompt, answer = split(tok, review_prompt(text), LABELS[label])
+        rows.append({"input_ids": prompt + answer,
+                     "labels": [-100] * len(prompt) + answer[:1] + [-100] * (len(answer) - 1)})
+    return rows
+
+
+def lora_targets(model, args) -> dict:
+    if model.config.model_type == "gpt2":
+        targets = args.lora_targets.split(",")
+    else:  # Llama-style names for the same layers
+        names = {"c_attn": ["q_proj", "k_proj", "v_proj"], "c_proj": ["o_proj", "down_proj"],
+                 "c_fc": ["up_proj", "gate_proj"]}
+        targets = sorted({n for t in args.lora_targets.split(",") for n in names[t]})
+    layers = [int(x) for x in args.lora_layers.split(",")] if args.lora_layers else None
+    return {"target_modules": targets, "layers_to_transform": layers}
+
+
+def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_dir: Path, args):
     """Train with trl's SFTTrainer; returns the (merged) model, seconds, trainable parameters, peak bytes."""
     from datasets import Dataset
     from peft import LoraConfig
     from trl import SFTConfig, SFTTrainer
 
-    rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
-            for t, y in zip(train.document, train.label)]
-    targets = ["c_attn"] if model.config.model_type == "gpt2" else ["q_proj", "k_proj", "v_proj", "o_proj"]
-    config = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.05, target_modules=targets, task_type="CAUSAL_LM")
-    args = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
-                     max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
-                     logging_steps=max(1, steps // 10), **cpu_args())
-    trainer = SFTTrainer(model=model, args=args, train_dataset=Dataset.from_list(rows), processing_class=tok,
-                         peft_config=config if lora else None)
+    if args.loss == "label":
+        rows = label_rows(tok, train)
+    else:  # trl's completion loss: every answer token and the end token
+        rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
+                for t, y in zip(train.document, train.label)]
+    config = LoraConfig(r=args.r, lora_alpha=2 * args.r, lora_dropout=0.05, task_type="CAUSAL_LM",
+                        **lora_targets(model, args))
+    config = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
+                       max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
+                       logging_steps=max(1, steps // 10), **cpu_args()), config
+    trainer = SFTTrainer(model=model, args=config[0], train_dataset=Dataset.from_list(rows), processing_class=tok,
+                         peft_config=config[1] if lora else None)
     trainable = sum(p.numel() for p in trainer.model.parameters() if p.requires_grad)
     with PeakMemory() as memory:
         start = time.perf_counter()
@@ -283,10 +345,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=3e-3, help="LoRA learning rate (full fine-tuning: lr / 10)")
     parser.add_argument("--shots", type=int, default=4)
+    parser.add_argument("--loss", choices=("label", "completion"), default="completion",
+                        help="trl's loss on the whole answer, or the loss on the label's first token only (then read "
+                             "the 1st tok column: the rest of each answer is left untrained)")
+    parser.add_argument("--lora-targets", default="c_attn", help="GPT-2 module names (c_attn, c_proj, c_fc)")
+    parser.add_argument("--lora-layers", default="", help="blocks to put LoRA in, e.g. 3 (default: all)")
+    parser.add_argument("--r", type=int, default=8, help="LoRA rank (alpha = 2 r)")
     parser.add_argument("--pairs", type=int, default=2000, help="DPO training pairs")
     parser.add_argument("--heldout", type=int, default=500, help="held-out pairs and generations")
     parser.add_argument("--dpo-steps", type=int, default=150)
     parser.add_argument("--beta", type=float, default=0.1)
+    parser.add_argument("--no-full-ft", dest="full_ft", action="store_false", help="skip full fine-tuning")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     parser.add_argument("--sample", action="store_true", help="a smoke run in seconds: tiny sizes")
     args = parser.parse_args(argv)
@@ -314,20 +383,28 @@ def main(argv: list[str] | None = None) -> int:
           f"SFT {args.steps} steps x {args.batch} of {len(train):,} reviews; {torch.get_num_threads()} threads")
     rows = []
     start = time.perf_counter()
-    rows.append(("zero-shot", accuracy(base, tok, reviews, labels), 0.0, 0, 0))
-    print(f"  zero-shot evaluated in {time.perf_counter() - start:.0f} s", flush=True)
-    rows.append((f"few-shot ({len(shots)})", accuracy(base, tok, reviews, labels, shots=shots), 0.0, 0, 0))
-    lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr, True,
-                                            out_dir / "lora")
-    rows.append(("LoRA SFT (r=8)", accuracy(lora_model, tok, reviews, labels), secs, trainable, peak))
-    full_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr / 10,
-                                            False, out_dir / "full")
-    rows.append(("full fine-tuning", accuracy(full_model, tok, reviews, labels), secs, trainable, peak))
-    del full_model
 
-    print(f"\n{'method':<20} {'accuracy':>9} {'train s':>8} {'trainable':>12} {'share':>7} {'peak MB':>8}")
-    for name, acc, secs, trainable, peak in rows:
-        print(f"{name:<20} {acc:>9.4f} {secs:>8.0f} {trainable:>12,} {trainable / n_params:>7.2%} {peak / 2**20:>8.0f}")
+    def measured(name, model, secs=0.0, trainable=0, peak=0, shots=()):
+        both = [accuracy(model, tok, reviews, labels, shots=shots, first_token=f) for f in (False, True)]
+        rows.append((name, *both, secs, trainable, peak))
+        print(f"  {name}: {both[0]:.4f} (first token {both[1]:.4f}), {time.perf_counter() - start:.0f} s", flush=True)
+
+    measured("zero-shot", base)
+    measured(f"few-shot ({len(shots)})", base, shots=shots)
+    lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr, True,
+                                            out_dir / "lora", args)
+    measured(f"LoRA SFT (r={args.r})", lora_model, secs, trainable, peak)
+    if args.full_ft:
+        full_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch,
+                                                args.lr / 10, False, out_dir / "full", args)
+        measured("full fine-tuning", full_model, secs, trainable, peak)
+        del full_model
+
+    print(f"\n{'method':<20} {'accuracy':>9} {'1st tok':>8} {'train s':>8} {'trainable':>12} {'share':>7} "
+          f"{'peak MB':>8}")
+    for name, acc, acc1, secs, trainable, peak in rows:
+        print(f"{name:<20} {acc:>9.4f} {acc1:>8.4f} {secs:>8.0f} {trainable:>12,} {trainable / n_params:>7.2%} "
+              f"{peak / 2**20:>8.0f}")
 
     pref_rows = preference_rows(pref.iloc[:args.pairs])
     heldout = preference_rows(pref.iloc[args.pairs:])
@@ -340,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     rate_before, kl_before = behaviour(reference, reference, tok, gen_reviews)
     rate_after, kl_after = behaviour(policy, reference, tok, gen_reviews)
     nsmc_after = accuracy(policy, tok, reviews, labels)
-    lora_acc, full_acc = rows[2][1], rows[3][1]
+    lora_acc, full_acc = rows[2][1], rows[3][1] if args.full_ft else float("nan")
     print(f"\nDPO: {args.dpo_steps} steps x {args.batch} of {len(pref_rows):,} pairs, beta {args.beta}, "
           f"{dpo_secs:.0f} s; {len(heldout)} held-out pairs")
     print(f"{'':<32} {'before':>8} {'after':>8}")
@@ -350,8 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'preferred behaviour (입니다.)':<32} {rate_before:>8.3f} {rate_after:>8.3f}")
     print(f"{'NSMC accuracy (forgetting)':<32} {lora_acc:>8.4f} {nsmc_after:>8.4f}")
 
-    aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": rows[2][2] <= 1200,
-            "LoRA <= 1% trainable": rows[2][3] <= 0.01 * n_params,
+    aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": rows[2][3] <= 1200,
+            "LoRA <= 1% trainable": rows[2][4] <= 0.01 * n_params,
             "LoRA within 2 points of full": full_acc - lora_acc <= 0.02,
             "DPO reward accuracy >= 0.90": acc_after >= 0.90}
     print("\naims: " + ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in aims.items()))
