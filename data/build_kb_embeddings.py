@@ -12,7 +12,7 @@ chunks differ still gets correct vectors.
 The file holds ``keys`` (the hex SHA-1 of each text) and ``vectors`` (float16, unit length, 512 dimensions) for
 
 * the reference chunks of ``cells.jsonl``: the lab's Exercise 1 reference (paragraphs, SmolLM2-135M tokens,
-  256 tokens with an overlap of 32), copied below;
+  256 tokens with an overlap of 32), read from the lab's source notebook;
 * every gold question (the lesson embeds queries live too: about a millisecond each).
 
 It also ships the Okt tags of the Korean texts the lesson's BM25 tags (the Korean reference chunks, the Korean
@@ -41,42 +41,19 @@ OKT = ROOT / "data" / "okt"
 OKT_EXAMPLES = (["토큰화는 텍스트를 토큰으로 나누는 일입니다."], ["BPE는 어떤 쌍을 먼저 합치나요?"])
 OUT = KB / "embeddings-use-m3.npz"
 MAX_TOKENS, OVERLAP = 256, 32  # the lesson's chunking (Lab 10, section 2)
+LAB = "10_rag_tools"
 
 
-def chunk_cells(cells: list[dict], tokenizer, max_tokens: int, overlap: int) -> list[dict]:
-    """Lab 10's Exercise 1 reference: chunks of whole paragraphs of one cell, counted in tokens, overlapping."""
-    chunks = []
-    for cell in cells:
-        pieces = []
-        for paragraph in re.split(r"\n\s*\n", cell["text"]):
-            paragraph = paragraph.strip()
-            if not paragraph:
-                continue
-            ids = tokenizer.encode(paragraph, add_special_tokens=False)
-            if len(ids) <= max_tokens:
-                pieces.append((paragraph, len(ids)))
-            else:
-                for i in range(0, len(ids), max_tokens):
-                    pieces.append((tokenizer.decode(ids[i : i + max_tokens]), len(ids[i : i + max_tokens])))
-        current, done = [], []
-        for piece in pieces:
-            if current and sum(n for _, n in current) + piece[1] > max_tokens:
-                done.append(current)
-                kept = []
-                for item in reversed(current):
-                    if sum(n for _, n in kept) + item[1] > overlap:
-                        break
-                    kept.insert(0, item)
-                current = kept
-                while current and sum(n for _, n in current) + piece[1] > max_tokens:
-                    current = current[1:]
-            current = current + [piece]
-        if current:
-            done.append(current)
-        for j, parts in enumerate(done):
-            chunks.append({"id": f"{cell['id']}#{j}", "cell": cell["id"], "lab": cell["lab"], "lang": cell["lang"],
-                           "text": "\n\n".join(text for text, _ in parts), "tokens": sum(n for _, n in parts)})
-    return chunks
+def reference_chunker():
+    """Lab 10's Exercise 1 reference ``chunk_cells``, read from the lab's source notebook (its solution cell), so the
+    vectors are always those of the chunks the lab itself makes."""
+    source = ROOT / "lab_solutions" / LAB / f"{LAB}.ipynb"
+    cell = next(c for c in json.loads(source.read_text(encoding="utf-8"))["cells"]
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == "chunk_cells")
+    code = "".join(cell["source"]).replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", "")
+    namespace = {"re": re}
+    exec(code, namespace)  # the course's own source notebook, never a submission
+    return namespace["chunk_cells"]
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -90,7 +67,7 @@ def reference_chunks() -> list[dict]:
     import nlpcourse
 
     tokenizer = AutoTokenizer.from_pretrained(nlpcourse.llm.smollm2_dir())
-    return chunk_cells(read_jsonl(KB / "cells.jsonl"), tokenizer, MAX_TOKENS, OVERLAP)
+    return reference_chunker()(read_jsonl(KB / "cells.jsonl"), tokenizer, MAX_TOKENS, OVERLAP)
 
 
 def reference_texts() -> list[str]:
