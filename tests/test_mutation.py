@@ -207,18 +207,40 @@ CELLS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("synthetic")
+def write_lab(path, cells) -> None:
     nb = nbformat.v4.new_notebook()
-    for source, grade_id, meta in CELLS:
+    for source, grade_id, meta in cells:
         code = nbformat.v4.new_code_cell(source)
         if grade_id:
             code.metadata.nbgrader = {**meta, "grade_id": grade_id}
         nb.cells.append(code)
-    path = folder / "99_synthetic.ipynb"
     nbformat.write(nb, path)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synthetic") / "99_synthetic.ipynb"
+    write_lab(path, CELLS)
     return path
+
+
+def test_only_lesson_cells_that_a_later_cell_reads_are_needed(tmp_path):
+    path = tmp_path / "99_needed.ipynb"
+    write_lab(path, [
+        ("import math\nUNUSED_SETUP = 1", None, None),  # 0: before the first exercise: always run
+        (cell("return sum(xs) * n"), "f", SOLUTION),  # 1
+        ("table = [f([i]) for i in range(3)]", None, None),  # 2: nothing later reads it
+        ("data = [1, 2]", None, None),  # 3: read by the test through 4
+        ("scaled = f(data)", None, None),  # 4: read by the test
+        ("print(math.pi)", None, None),  # 5: binds nothing: runs for its effect
+        ("for_the_check = 3", None, None),  # 6: only a check's replacement reads it
+        ("assert f([1]) == 2 and scaled == 6", "test_f", TEST),  # 7
+        ("after = 1", None, None),  # 8: after the last test
+    ])
+    lab = load(path)
+    assert lab.needed(7) == {0, 1, 3, 4, 5, 7}
+    assert lab.needed(7, frozenset({"for_the_check"})) == {0, 1, 3, 4, 5, 6, 7}
+    assert lab.needed(7, None) == {0, 1, 2, 3, 4, 5, 6, 7}  # a check that does not parse: run everything
 
 
 def _mutant(path, exercise: str, original: str, replacement: str):
