@@ -232,6 +232,7 @@ def timed_search(index, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.nda
 
 
 def scale(vectors: np.ndarray, n_queries: int) -> list[tuple]:
+    """Flat, HNSW and IVF over ``vectors`` (the last ``n_queries`` are the queries); one row per search setting."""
     import faiss
 
     faiss.omp_set_num_threads(1)
@@ -240,31 +241,31 @@ def scale(vectors: np.ndarray, n_queries: int) -> list[tuple]:
     nlist = max(1, int(4 * np.sqrt(len(base))))
     hnsw = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
     hnsw.hnsw.efConstruction = 80
-    builders = {
-        "flat (exact)": lambda: faiss.IndexFlatIP(d),
-        "HNSW (M 32, ef 64)": lambda: hnsw,
-        f"IVF (nlist {nlist}, nprobe 16)": lambda: faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist,
-                                                                      faiss.METRIC_INNER_PRODUCT),
+    builders = {  # name: (make, {row label: setter of the search-time knob})
+        "flat (exact)": (lambda: faiss.IndexFlatIP(d), {"": lambda index: None}),
+        "HNSW (M 32)": (lambda: hnsw, {f"ef {ef}": (lambda index, ef=ef: setattr(index.hnsw, "efSearch", ef))
+                                      for ef in (64, 128, 256)}),
+        f"IVF (nlist {nlist})": (
+            lambda: faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT),
+            {f"nprobe {n}": (lambda index, n=n: setattr(index, "nprobe", n)) for n in (16, 64)}),
     }
     exact = flat_p50 = None
-    for name, make in builders.items():
+    for name, (make, settings) in builders.items():
         t0 = time.perf_counter()
         index = make()
         if not index.is_trained:
             index.train(base[np.random.default_rng(0).choice(len(base), min(len(base), 40 * nlist), replace=False)])
         index.add(base)
         built = time.perf_counter() - t0
-        if isinstance(index, faiss.IndexHNSWFlat):
-            index.hnsw.efSearch = 64
-        if isinstance(index, faiss.IndexIVFFlat):
-            index.nprobe = 16
-        found, seconds = timed_search(index, queries, 10)
-        if exact is None:
-            exact, flat_p50 = found, np.percentile(seconds, 50)
-        recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, exact)])
-        p50, p95 = np.percentile(seconds, [50, 95])
         size = faiss.serialize_index(index).nbytes / 1e6
-        rows.append((name, built, size, p50 * 1e3, p95 * 1e3, recall, flat_p50 / p50))
+        for label, setting in settings.items():
+            setting(index)
+            found, seconds = timed_search(index, queries, 10)
+            if exact is None:
+                exact, flat_p50 = found, np.percentile(seconds, 50)
+            recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, exact)])
+            p50, p95 = np.percentile(seconds, [50, 95])
+            rows.append((f"{name} {label}".strip(), built, size, p50 * 1e3, p95 * 1e3, recall, flat_p50 / p50))
     return rows
 
 
