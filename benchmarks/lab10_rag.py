@@ -141,7 +141,8 @@ class UseEncoder:
         self.use = USE(threads=1)
 
     def windows(self, text: str) -> list[str]:
-        return [text]
+        """Paragraphs and list items: a sentence encoder dilutes a long cell into one vector; its best piece scores."""
+        return [p.strip() for p in re.split(r"\n\s*\n|\n(?=[*\-|#] )|\n(?=\d+\. )", text) if p.strip()] or [text]
 
     def __call__(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         out = [np.atleast_2d(self.use.encode(texts[i : i + batch_size])) for i in range(0, len(texts), batch_size)]
