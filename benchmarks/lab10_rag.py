@@ -174,10 +174,17 @@ def rrf(rankings: list[np.ndarray], k: int, rrf_k: int = RRF_K) -> np.ndarray:
     return np.asarray(fused)
 
 
-def recall_mrr(ranked: np.ndarray, relevant: list[set[int]], k: int = 5) -> tuple[float, float]:
-    recall = np.mean([len(set(row[:k].tolist()) & rel) / len(rel) for row, rel in zip(ranked, relevant)])
-    mrr = np.mean([next((1 / r for r, d in enumerate(row, 1) if d in rel), 0.0) for row, rel in zip(ranked, relevant)])
-    return float(recall), float(mrr)
+def recall_mrr(ranked: np.ndarray, relevant: list[set[int]], k: int = 5) -> tuple[np.ndarray, np.ndarray]:
+    """Per question: recall@k and reciprocal rank."""
+    recall = np.array([len(set(row[:k].tolist()) & rel) / len(rel) for row, rel in zip(ranked, relevant)])
+    rr = np.array([next((1 / r for r, d in enumerate(row, 1) if d in rel), 0.0) for row, rel in zip(ranked, relevant)])
+    return recall, rr
+
+
+def bootstrap(diff: np.ndarray, n: int = 10_000) -> tuple[float, float]:
+    """95% bootstrap interval of the mean of per-question differences (questions resampled, seed 0)."""
+    means = diff[np.random.default_rng(0).integers(0, len(diff), (n, len(diff)))].mean(1)
+    return tuple(np.percentile(means, [2.5, 97.5]))
 
 
 def gold_retrieval(encoders: dict, sample: bool) -> tuple[list[tuple], dict]:
@@ -349,8 +356,16 @@ def main() -> None:
     gold_seconds = time.perf_counter() - t0
     print(f"Lab 10 benchmark, {os.cpu_count()} CPU cores (load average {load_before:.1f} at the start)")
     print(f"Gold set retrieval (recall@5, MRR; {gold_seconds:.0f} s)")
-    for lang, name, n, recall, mrr in gold_rows:
-        print(f"  {lang}  {name:20s} n={n:4d}  recall@5 {recall:.3f}  MRR {mrr:.3f}")
+    for lang, name, n, recall, rr in gold_rows:
+        print(f"  {lang}  {name:20s} n={n:4d}  recall@5 {recall.mean():.3f}  MRR {rr.mean():.3f}")
+    print("Hybrid minus BM25, per question (95% bootstrap interval):")
+    by = {(lang, name): (recall, rr) for lang, name, _, recall, rr in gold_rows}
+    for (lang, name), (recall, rr) in by.items():
+        if name.startswith("hybrid"):
+            (d_rec, d_rr), base = (recall - by[lang, "BM25"][0], rr - by[lang, "BM25"][1]), by[lang, "BM25"][0]
+            print(f"  {lang}  {name:20s} recall@5 {d_rec.mean():+.3f} [{bootstrap(d_rec)[0]:+.3f}, "
+                  f"{bootstrap(d_rec)[1]:+.3f}] (better on {(d_rec > 0).sum()}, worse on {(d_rec < 0).sum()} of "
+                  f"{len(base)})  MRR {d_rr.mean():+.3f} [{bootstrap(d_rr)[0]:+.3f}, {bootstrap(d_rr)[1]:+.3f}]")
     if args.no_scale:
         n_reviews = 0
     t0 = time.perf_counter()

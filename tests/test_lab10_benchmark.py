@@ -26,8 +26,14 @@ def test_rrf_sums_reciprocal_ranks_from_one_and_breaks_ties_by_id(bench):
 
 def test_recall_and_mrr(bench):
     ranked = np.array([[7, 2, 9], [1, 2, 3]])
-    recall, mrr = bench.recall_mrr(ranked, [{2, 5}, {8}], k=2)
-    assert recall == pytest.approx((0.5 + 0.0) / 2) and mrr == pytest.approx((1 / 2 + 0) / 2)
+    recall, rr = bench.recall_mrr(ranked, [{2, 5}, {8}], k=2)
+    assert recall.tolist() == [0.5, 0.0] and rr.tolist() == [0.5, 0.0]
+
+
+def test_the_bootstrap_interval_holds_the_mean_and_is_zero_wide_without_spread(bench):
+    low, high = bench.bootstrap(np.array([0.0, 1.0, 0.0, -1.0, 1.0]))
+    assert low < 0.2 < high
+    assert bench.bootstrap(np.full(7, 0.25)) == pytest.approx((0.25, 0.25))
 
 
 def test_the_prompt_keeps_whole_numbered_chunks_inside_the_budget(bench):
