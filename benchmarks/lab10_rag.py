@@ -45,7 +45,8 @@ USE-m3 is far better (and fast: a few milliseconds a paragraph, 1 ms a question,
 best paragraph instead of one vector for the whole cell raised its recall@5 from 0.571 to 0.668 (Korean) and from
 0.584 to 0.724 (English), and the hybrid's from 0.798 to 0.866 and from 0.856 to 0.896: both above 0.8, but not above
 BM25 alone. In English the hybrid cannot be told from BM25 (the interval holds 0); in Korean it is worse by one
-question in twenty. The issue's aim (hybrid above both) is not met on this set, whose questions share the lesson cells' terms.
+question in twenty. The issue's aim (hybrid above both) is not met on this set, whose questions share the lesson
+cells' terms.
 The rest was measured earlier the same day with ``--reviews 20000 --answers 20`` (21 minutes, load average
 about 4), on the knowledge base of Labs 01-09. Vector search over 19,800 NSMC reviews (192 dims, 200 queries one at
 a time, 1 thread), not the full 512K:
