@@ -128,16 +128,19 @@ class Encoder:
     def __call__(self, texts: list[str], batch_size: int = 256, progress: bool = False) -> np.ndarray:
         from tqdm.auto import tqdm
 
-        torch, out = self.torch, []
+        torch = self.torch
+        out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
+        order = np.argsort([len(t) for t in texts], kind="stable")  # batches of similar length: little padding
         with torch.inference_mode():
             for i in tqdm(range(0, len(texts), batch_size), disable=not progress, desc="encode"):
-                batch = self.tokenizer(texts[i : i + batch_size], padding=True, truncation=True,
+                rows = order[i : i + batch_size]
+                batch = self.tokenizer([texts[j] for j in rows], padding=True, truncation=True,
                                        max_length=self.max_len, return_tensors="pt")
                 hidden = self.model(**batch).last_hidden_state
                 mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                out.append(torch.nn.functional.normalize(pooled, dim=-1).numpy())
-        return np.concatenate(out).astype(np.float32) if out else np.zeros((0, self.model.config.hidden_size))
+                out[rows] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+        return out
 
 
 class UseEncoder:
