@@ -255,10 +255,11 @@ def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_di
     else:  # trl's completion loss: every answer token and the end token
         rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
                 for t, y in zip(train.document, train.label)]
-    config = LoraConfig(r=args.r, lora_alpha=2 * args.r, lora_dropout=0.05, task_type="CAUSAL_LM",
+    config = LoraConfig(r=args.r, lora_alpha=2 * args.r, lora_dropout=args.lora_dropout, task_type="CAUSAL_LM",
                         **lora_targets(model, args))
     config = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
                        max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
+                       lr_scheduler_type=args.scheduler, warmup_steps=args.warmup,
                        logging_steps=max(1, steps // 10), **cpu_args()), config
     trainer = SFTTrainer(model=model, args=config[0], train_dataset=Dataset.from_list(rows), processing_class=tok,
                          peft_config=config[1] if lora else None)
@@ -351,11 +352,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lora-targets", default="c_attn", help="GPT-2 module names (c_attn, c_proj, c_fc)")
     parser.add_argument("--lora-layers", default="", help="blocks to put LoRA in, e.g. 3 (default: all)")
     parser.add_argument("--r", type=int, default=8, help="LoRA rank (alpha = 2 r)")
+    parser.add_argument("--lora-dropout", type=float, default=0.05)
+    parser.add_argument("--scheduler", default="linear", help="SFT learning-rate schedule (transformers' names)")
+    parser.add_argument("--warmup", type=int, default=0, help="SFT warmup steps")
     parser.add_argument("--pairs", type=int, default=2000, help="DPO training pairs")
     parser.add_argument("--heldout", type=int, default=500, help="held-out pairs and generations")
     parser.add_argument("--dpo-steps", type=int, default=150)
     parser.add_argument("--beta", type=float, default=0.1)
     parser.add_argument("--no-full-ft", dest="full_ft", action="store_false", help="skip full fine-tuning")
+    parser.add_argument("--no-dpo", dest="dpo", action="store_false", help="skip DPO (and its aim)")
+    parser.add_argument("--no-lora", dest="lora", action="store_false",
+                        help="skip LoRA SFT and DPO (e.g. full fine-tuning in a second process): no aims")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     parser.add_argument("--sample", action="store_true", help="a smoke run in seconds: tiny sizes")
     args = parser.parse_args(argv)
@@ -391,9 +398,10 @@ def main(argv: list[str] | None = None) -> int:
 
     measured("zero-shot", base)
     measured(f"few-shot ({len(shots)})", base, shots=shots)
-    lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr, True,
-                                            out_dir / "lora", args)
-    measured(f"LoRA SFT (r={args.r})", lora_model, secs, trainable, peak)
+    if args.lora:
+        lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr,
+                                                True, out_dir / "lora", args)
+        measured(f"LoRA SFT (r={args.r})", lora_model, secs, trainable, peak)
     if args.full_ft:
         full_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch,
                                                 args.lr / 10, False, out_dir / "full", args)
@@ -406,31 +414,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<20} {acc:>9.4f} {acc1:>8.4f} {secs:>8.0f} {trainable:>12,} {trainable / n_params:>7.2%} "
               f"{peak / 2**20:>8.0f}")
 
-    pref_rows = preference_rows(pref.iloc[:args.pairs])
-    heldout = preference_rows(pref.iloc[args.pairs:])
-    reference = lora_model
-    policy, dpo_secs = dpo(fresh_copy(lora_model, args.model), tok, pref_rows, args.dpo_steps, args.batch, args.lr,
-                           args.beta, out_dir / "dpo")
-    acc_before, margin_before = reward_stats(reference, reference, tok, heldout, args.beta)
-    acc_after, margin_after = reward_stats(policy, reference, tok, heldout, args.beta)
-    gen_reviews = [r["prompt"][-1]["content"] for r in heldout]
-    rate_before, kl_before = behaviour(reference, reference, tok, gen_reviews)
-    rate_after, kl_after = behaviour(policy, reference, tok, gen_reviews)
-    nsmc_after = accuracy(policy, tok, reviews, labels)
-    lora_acc, full_acc = rows[2][1], rows[3][1] if args.full_ft else float("nan")
-    print(f"\nDPO: {args.dpo_steps} steps x {args.batch} of {len(pref_rows):,} pairs, beta {args.beta}, "
-          f"{dpo_secs:.0f} s; {len(heldout)} held-out pairs")
-    print(f"{'':<32} {'before':>8} {'after':>8}")
-    print(f"{'reward accuracy (held-out)':<32} {acc_before:>8.3f} {acc_after:>8.3f}")
-    print(f"{'reward margin':<32} {margin_before:>8.3f} {margin_after:>8.3f}")
-    print(f"{'KL to the reference (sampled)':<32} {kl_before:>8.3f} {kl_after:>8.3f}")
-    print(f"{'preferred behaviour (입니다.)':<32} {rate_before:>8.3f} {rate_after:>8.3f}")
-    print(f"{'NSMC accuracy (forgetting)':<32} {lora_acc:>8.4f} {nsmc_after:>8.4f}")
+    if not args.lora:
+        return 0
+    col = 2 if args.loss == "label" else 1  # the label loss trains the first token only: judge it by that column
+    lora_acc, full_acc = rows[2][col], rows[3][col] if args.full_ft else float("nan")
+    acc_after = float("nan")
+    if args.dpo:
+        pref_rows = preference_rows(pref.iloc[:args.pairs])
+        heldout = preference_rows(pref.iloc[args.pairs:])
+        reference = lora_model
+        policy, dpo_secs = dpo(fresh_copy(lora_model, args.model), tok, pref_rows, args.dpo_steps, args.batch, args.lr,
+                               args.beta, out_dir / "dpo")
+        acc_before, margin_before = reward_stats(reference, reference, tok, heldout, args.beta)
+        acc_after, margin_after = reward_stats(policy, reference, tok, heldout, args.beta)
+        gen_reviews = [r["prompt"][-1]["content"] for r in heldout]
+        rate_before, kl_before = behaviour(reference, reference, tok, gen_reviews)
+        rate_after, kl_after = behaviour(policy, reference, tok, gen_reviews)
+        nsmc_after = accuracy(policy, tok, reviews, labels)
+        print(f"\nDPO: {args.dpo_steps} steps x {args.batch} of {len(pref_rows):,} pairs, beta {args.beta}, "
+              f"{dpo_secs:.0f} s; {len(heldout)} held-out pairs")
+        print(f"{'':<32} {'before':>8} {'after':>8}")
+        print(f"{'reward accuracy (held-out)':<32} {acc_before:>8.3f} {acc_after:>8.3f}")
+        print(f"{'reward margin':<32} {margin_before:>8.3f} {margin_after:>8.3f}")
+        print(f"{'KL to the reference (sampled)':<32} {kl_before:>8.3f} {kl_after:>8.3f}")
+        print(f"{'preferred behaviour (입니다.)':<32} {rate_before:>8.3f} {rate_after:>8.3f}")
+        print(f"{'NSMC accuracy (forgetting)':<32} {lora_acc:>8.4f} {nsmc_after:>8.4f}")
 
     aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": rows[2][3] <= 1200,
             "LoRA <= 1% trainable": rows[2][4] <= 0.01 * n_params,
             "LoRA within 2 points of full": full_acc - lora_acc <= 0.02,
-            "DPO reward accuracy >= 0.90": acc_after >= 0.90}
+            **({"DPO reward accuracy >= 0.90": acc_after >= 0.90} if args.dpo else {})}
     print("\naims: " + ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in aims.items()))
     return 0 if all(aims.values()) else 1
 
