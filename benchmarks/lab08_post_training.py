@@ -361,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--beta", type=float, default=0.1)
     parser.add_argument("--no-full-ft", dest="full_ft", action="store_false", help="skip full fine-tuning")
     parser.add_argument("--no-dpo", dest="dpo", action="store_false", help="skip DPO (and its aim)")
+    parser.add_argument("--no-baselines", dest="baselines", action="store_false", help="skip zero- and few-shot")
     parser.add_argument("--no-lora", dest="lora", action="store_false",
                         help="skip LoRA SFT and DPO (e.g. full fine-tuning in a second process): no aims")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
@@ -396,8 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((name, *both, secs, trainable, peak))
         print(f"  {name}: {both[0]:.4f} (first token {both[1]:.4f}), {time.perf_counter() - start:.0f} s", flush=True)
 
-    measured("zero-shot", base)
-    measured(f"few-shot ({len(shots)})", base, shots=shots)
+    if args.baselines:
+        measured("zero-shot", base)
+        measured(f"few-shot ({len(shots)})", base, shots=shots)
     if args.lora:
         lora_model, secs, trainable, peak = sft(load(args.model)[0], tok, train, args.steps, args.batch, args.lr,
                                                 True, out_dir / "lora", args)
@@ -417,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.lora:
         return 0
     col = 2 if args.loss == "label" else 1  # the label loss trains the first token only: judge it by that column
-    lora_acc, full_acc = rows[2][col], rows[3][col] if args.full_ft else float("nan")
+    lora_row = next(r for r in rows if r[0].startswith("LoRA"))
+    lora_acc, full_acc = lora_row[col], rows[-1][col] if args.full_ft else float("nan")
     acc_after = float("nan")
     if args.dpo:
         pref_rows = preference_rows(pref.iloc[:args.pairs])
@@ -440,8 +443,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'preferred behaviour (입니다.)':<32} {rate_before:>8.3f} {rate_after:>8.3f}")
         print(f"{'NSMC accuracy (forgetting)':<32} {lora_acc:>8.4f} {nsmc_after:>8.4f}")
 
-    aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": rows[2][3] <= 1200,
-            "LoRA <= 1% trainable": rows[2][4] <= 0.01 * n_params,
+    aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": lora_row[3] <= 1200,
+            "LoRA <= 1% trainable": lora_row[4] <= 0.01 * n_params,
             "LoRA within 2 points of full": full_acc - lora_acc <= 0.02,
             **({"DPO reward accuracy >= 0.90": acc_after >= 0.90} if args.dpo else {})}
     print("\naims: " + ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in aims.items()))
