@@ -259,7 +259,7 @@ def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_di
                         **lora_targets(model, args))
     config = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
                        max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
-                       lr_scheduler_type=args.scheduler, warmup_steps=args.warmup,
+                       lr_scheduler_type=args.scheduler, warmup_steps=min(args.warmup, steps // 2),
                        logging_steps=max(1, steps // 10), **cpu_args()), config
     trainer = SFTTrainer(model=model, args=config[0], train_dataset=Dataset.from_list(rows), processing_class=tok,
                          peft_config=config[1] if lora else None)
@@ -342,19 +342,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=str(nlpcourse.gpt_mini_path()))
     parser.add_argument("--train", type=int, default=20000, help="training reviews")
     parser.add_argument("--test", type=int, default=50000, help="NSMC test reviews (50,000 = all)")
-    parser.add_argument("--steps", type=int, default=600, help="SFT steps (LoRA and full alike)")
+    parser.add_argument("--steps", type=int, default=1000, help="SFT steps (LoRA and full alike)")
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=3e-3, help="LoRA learning rate (full fine-tuning: lr / 10)")
     parser.add_argument("--shots", type=int, default=4)
     parser.add_argument("--loss", choices=("label", "completion"), default="completion",
                         help="trl's loss on the whole answer, or the loss on the label's first token only (then read "
                              "the 1st tok column: the rest of each answer is left untrained)")
-    parser.add_argument("--lora-targets", default="c_attn", help="GPT-2 module names (c_attn, c_proj, c_fc)")
+    parser.add_argument("--lora-targets", default="c_attn,c_proj,c_fc", help="GPT-2 module names: c_attn, c_proj, c_fc")
     parser.add_argument("--lora-layers", default="", help="blocks to put LoRA in, e.g. 3 (default: all)")
-    parser.add_argument("--r", type=int, default=8, help="LoRA rank (alpha = 2 r)")
+    parser.add_argument("--r", type=int, default=2, help="LoRA rank (alpha = 2 r)")
     parser.add_argument("--lora-dropout", type=float, default=0.05)
-    parser.add_argument("--scheduler", default="linear", help="SFT learning-rate schedule (transformers' names)")
-    parser.add_argument("--warmup", type=int, default=0, help="SFT warmup steps")
+    parser.add_argument("--scheduler", default="cosine", help="SFT learning-rate schedule (transformers' names)")
+    parser.add_argument("--warmup", type=int, default=50, help="SFT warm-up steps (at most half the steps)")
     parser.add_argument("--pairs", type=int, default=2000, help="DPO training pairs")
     parser.add_argument("--heldout", type=int, default=500, help="held-out pairs and generations")
     parser.add_argument("--dpo-steps", type=int, default=150)

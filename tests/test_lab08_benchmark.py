@@ -57,7 +57,7 @@ def test_rewards_of_the_reference_itself_are_ties(bench, gpt):
 def test_a_tiny_run_prints_the_table(bench, capsys):
     status = bench.main(["--sample", "--threads", "2"])
     out = capsys.readouterr().out
-    for row in ("zero-shot", "few-shot (4)", "LoRA SFT (r=8)", "full fine-tuning", "reward accuracy (held-out)",
+    for row in ("zero-shot", "few-shot (4)", "LoRA SFT (r=2)", "full fine-tuning", "reward accuracy (held-out)",
                 "KL to the reference", "preferred behaviour", "NSMC accuracy (forgetting)", "aims:"):
         assert row in out, row
     assert status in (0, 1)  # two training steps cannot meet the aims
