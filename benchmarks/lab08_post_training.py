@@ -50,6 +50,9 @@ were not run (the evaluation alone takes about 80 s per 1,000 reviews and method
 points better (aim: within 2). DPO meets its reward-accuracy aim and costs 1.1 points of NSMC accuracy, yet greedy
 answers never say "입니다.": the held-out pairs' log-ratios move, but not far enough to change the argmax of a 3M
 model's first answer tokens.
+A second LoRA run with twice the learning rate and 20% more steps (``--train 19200 --steps 1200 --lr 6e-3
+--no-baselines --no-full-ft --no-dpo``, beside a CI run, so its 1,647 s of training are not comparable) reached 0.8050:
+no closer to full fine-tuning.
 
 History. Before the warm-up and cosine schedule, LoRA did not learn the task at all. 2026-12-06/07 runs with
 transformers' default schedule (linear decay, no warm-up; ``--train 1920 --test 400 --steps 120``; LoRA ``c_attn`` r
