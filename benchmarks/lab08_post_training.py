@@ -12,10 +12,9 @@ user/assistant turns (Lab 07's prompt); ``1st tok`` compares only the answers' f
 part. LoRA SFT and full fine-tuning both run ``trl``'s ``SFTTrainer`` on the same reviews, steps, batch size and loss
 (``--loss label``: the loss on the label's first token only, pre-tokenized rows; ``--loss completion``: ``trl``'s loss
 on the whole answer and its end token; LoRA ``--r`` with alpha = 2 r on ``--lora-targets``, default r 2 on every
-linear layer of the blocks; ``--warmup`` steps of linear warm-up, then the ``--scheduler``, default cosine). Time is the
-training wall
-time; peak memory is the peak resident memory of this process sampled during training on a CPU (it includes the
-loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
+linear layer of the blocks; ``--warmup`` steps of linear warm-up, then the ``--scheduler``, default cosine). Time is
+the training wall time; peak memory is the peak resident memory of this process sampled during training on a CPU (it
+includes the loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
 
 DPO puts a fresh LoRA on the merged LoRA SFT model and trains ``trl``'s ``DPOTrainer`` on the lab's rule-made pairs
 (chosen: the right label as a polite sentence, "긍정입니다."; rejected: the wrong label politely or the right label
