@@ -16,15 +16,20 @@ linear layer of the blocks; ``--warmup`` steps of linear warm-up, then the ``--s
 the training wall time; peak memory is the peak resident memory of this process sampled during training on a CPU (it
 includes the loaded model and data), or ``torch.cuda.max_memory_allocated`` on a GPU.
 
-DPO puts a fresh LoRA on the merged LoRA SFT model and trains ``trl``'s ``DPOTrainer`` on the lab's rule-made pairs
-(chosen: the right label as a polite sentence, "긍정입니다."; rejected: the wrong label politely or the right label
-bare). Reward accuracy and margin are measured on held-out pairs with beta * log(pi / pi_ref); the KL to the reference
-is the mean of log pi(y) - log pi_ref(y) over answers y sampled from the policy; the preferred-behaviour rate is the
-fraction of greedy answers containing "입니다."; forgetting is the NSMC accuracy after SFT minus after DPO.
+DPO puts a fresh LoRA (r 8 on the attention) on the merged LoRA SFT model and trains ``trl``'s ``DPOTrainer`` on
+the lab's rule-made pairs (chosen: the right label as a polite sentence, "긍정입니다."; rejected: the wrong label
+politely or the right label bare), at ``--dpo-lr``, with an SFT term of weight ``--dpo-sft`` added to the sigmoid loss
+(``trl``'s ``loss_type=["sigmoid", "sft"]``: the mean NLL of the chosen answers' tokens, the RPO recipe; 0 gives pure
+DPO).
+Reward accuracy and margin are measured on held-out pairs with beta * log(pi / pi_ref); the KL to the reference is the
+mean of log pi(y) - log pi_ref(y) over answers y sampled from the policy; the preferred-behaviour rate is the fraction
+of greedy answers containing "입니다."; forgetting is the NSMC accuracy after SFT minus after DPO.
 
-Measured 2026-12-07 on the course's 2-core CPU (1 thread; the other core ran tests part of the time), the defaults
-on a sample of the test split (``--train 16000 --test 2000 --steps 1000 --batch 16 --shots 2 --pairs 512 --heldout 64
---dpo-steps 32 --threads 1``, 44 min wall):
+Measured 2026-12-07 on the course's 2-core CPU (1 thread; the other core ran tests or a second run part of the time),
+the defaults on a sample of the test split (``--train 16000 --test 2000 --steps 1000 --batch 16 --shots 2 --pairs 512
+--heldout 64 --threads 1``). The four SFT rows come from a run with ``--dpo-steps 32`` (44 min wall); the DPO table
+from a second run with ``--dpo-steps 96 --no-baselines --no-full-ft``, whose LoRA SFT reached the same 0.8025 (seed
+42; 983 s of training, the other core busy with the next run):
 
     method                accuracy  1st tok  train s    trainable   share  peak MB
     zero-shot               0.5155   0.5155        0            0   0.00%        0
@@ -32,13 +37,13 @@ on a sample of the test split (``--train 16000 --test 2000 --steps 1000 --batch 
     LoRA SFT (r=2)          0.8025   0.8025      897       24,576   0.74%     1378
     full fine-tuning        0.8330   0.8330      864    3,340,416 100.00%     1344
 
-    DPO: 32 steps x 16 of 512 pairs, beta 0.1, 85 s; 64 held-out pairs
+    DPO: 96 steps x 16 of 512 pairs, beta 0.1, lr 0.001, SFT term 0.1, 256 s; 64 held-out pairs
                                        before    after
-    reward accuracy (held-out)          0.000    0.922
-    reward margin                       0.000    1.196
-    KL to the reference (sampled)       0.000   24.601
-    preferred behaviour (입니다.)       0.000    0.000
-    NSMC accuracy (forgetting)         0.8025   0.7915
+    reward accuracy (held-out)          0.000    0.953
+    reward margin                       0.000    1.510
+    KL to the reference (sampled)       0.000   18.102
+    preferred behaviour (입니다.)       0.000    0.719
+    NSMC accuracy (forgetting)         0.8025   0.7995
 
     aims: LoRA SFT >= 0.80: met, LoRA SFT <= 20 min: met, LoRA <= 1% trainable: met,
           LoRA within 2 points of full: MISSED, DPO reward accuracy >= 0.90: met
@@ -46,12 +51,26 @@ on a sample of the test split (``--train 16000 --test 2000 --steps 1000 --batch 
 LoRA SFT reaches 0.8025 in 15 minutes with 0.74% of the parameters; on 2,000 reviews the 95% interval of an accuracy
 near 0.80 is about +-0.018, so "at least 0.80" is met by the point estimate, not beyond doubt, and all 50,000 reviews
 were not run (the evaluation alone takes about 80 s per 1,000 reviews and method here). Full fine-tuning is 3.05
-points better (aim: within 2). DPO meets its reward-accuracy aim and costs 1.1 points of NSMC accuracy, yet greedy
-answers never say "입니다.": the held-out pairs' log-ratios move, but not far enough to change the argmax of a 3M
-model's first answer tokens.
-A second LoRA run with twice the learning rate and 20% more steps (``--train 19200 --steps 1200 --lr 6e-3
---no-baselines --no-full-ft --no-dpo``, beside a CI run, so its 1,647 s of training are not comparable) reached 0.8050:
-no closer to full fine-tuning.
+points better (aim: within 2). Two LoRA runs tried to close the gap, neither enough: twice the learning rate and 20%
+more steps (``--train 19200 --steps 1200 --lr 6e-3 --no-baselines --no-full-ft --no-dpo``, beside a CI run, so its
+1,647 s of training are not comparable) reached 0.8050; training the layer norms beside LoRA (``--lora-norms
+--no-baselines --no-full-ft --no-dpo``: 28,032 trainable, 0.84%, 984 s) reached 0.8080, 2.5 points below full fine-
+tuning. Within 1% of the parameters, r 2 on every linear layer is about as much LoRA as this model allows.
+
+DPO, pure and with the SFT term. The first run trained pure DPO at the SFT learning rate (``--dpo-steps 32 --dpo-lr
+3e-3 --dpo-sft 0``, 85 s): reward accuracy 0 -> 0.922, margin 1.196, KL 24.601, NSMC 0.8025 -> 0.7915, yet no
+greedy answer said "입니다." (0 -> 0). The same settings as the table, pure (``--dpo-steps 96 --dpo-sft 0
+--no-baselines --no-full-ft``, 243 s; its LoRA SFT again 0.8025): reward accuracy 0.938, margin 1.384, KL 20.780,
+preferred behaviour 0.016, NSMC 0.7960. DPO's loss falls as long as the chosen answer gains on the rejected one
+relative to the reference, whether or not the chosen answer becomes the likeliest: ``trl``'s log shows the chosen
+answers' summed log-probability rising from about -21.8 to -12.8 in the pure run (to -5.3 with the SFT term), not
+far enough for "입니다" to beat the end token after the label. In shorter runs (below), the probability taken from the
+bare answer's end token went to other tokens ("임.", "........"). The SFT term pulls the chosen answers' own
+likelihood up, so the same pairs move greedy answers to the polite sentence (0.719 against 0.016) with a higher
+reward accuracy, a lower KL and less forgetting (0.3 points). Search on a shorter SFT (300 steps, 4,800 reviews; 64
+held-out pairs): pure DPO at lr 5e-4 to 3e-3 for 32-64 steps left greedy answers bare or degenerate (rate 0-0.08);
+the SFT term at weight 1 made every answer polite (1.0) but cut reward accuracy to 0.72-0.78, at weight 0.1 gave
+0.875 and 0.875 after 64 steps.
 
 History. Before the warm-up and cosine schedule, LoRA did not learn the task at all. 2026-12-06/07 runs with
 transformers' default schedule (linear decay, no warm-up; ``--train 1920 --test 400 --steps 120``; LoRA ``c_attn`` r
@@ -239,8 +258,9 @@ def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_di
     else:  # trl's completion loss: every answer token and the end token
         rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
                 for t, y in zip(train.document, train.label)]
+    norms = [n for n, m in model.named_modules() if isinstance(m, torch.nn.LayerNorm) or "RMSNorm" in type(m).__name__]
     config = LoraConfig(r=args.r, lora_alpha=2 * args.r, lora_dropout=args.lora_dropout, task_type="CAUSAL_LM",
-                        **lora_targets(model, args))
+                        modules_to_save=norms if args.lora_norms else None, **lora_targets(model, args))
     config = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
                        max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
                        lr_scheduler_type=args.scheduler, warmup_steps=min(args.warmup, steps // 2),
@@ -303,7 +323,9 @@ def behaviour(policy, reference, tok, reviews: list[str], seed: int = 0) -> tupl
     return rate, float(kl.mean())
 
 
-def dpo(sft_model, tok, pairs, steps: int, batch: int, lr: float, beta: float, out_dir: Path):
+def dpo(sft_model, tok, pairs, steps: int, batch: int, lr: float, beta: float, out_dir: Path, sft_weight: float = 0.0):
+    """trl's DPO with a fresh LoRA; ``sft_weight`` > 0 adds trl's "sft" loss (the chosen answers' NLL) with that
+    weight, the RPO recipe."""
     from datasets import Dataset
     from peft import LoraConfig
     from trl import DPOConfig, DPOTrainer
@@ -311,7 +333,8 @@ def dpo(sft_model, tok, pairs, steps: int, batch: int, lr: float, beta: float, o
     targets = ["c_attn"] if sft_model.config.model_type == "gpt2" else ["q_proj", "k_proj", "v_proj", "o_proj"]
     args = DPOConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
                      max_length=256, beta=beta, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
-                     logging_steps=max(1, steps // 10), **cpu_args())
+                     logging_steps=max(1, steps // 10), **cpu_args(),
+                     **({"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, sft_weight]} if sft_weight else {}))
     config = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.05, target_modules=targets, task_type="CAUSAL_LM")
     trainer = DPOTrainer(model=sft_model, args=args, train_dataset=Dataset.from_list(pairs), processing_class=tok,
                          peft_config=config)
@@ -337,12 +360,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lora-layers", default="", help="blocks to put LoRA in, e.g. 3 (default: all)")
     parser.add_argument("--r", type=int, default=2, help="LoRA rank (alpha = 2 r)")
     parser.add_argument("--lora-dropout", type=float, default=0.05)
+    parser.add_argument("--lora-norms", action="store_true", help="train the layer norms beside LoRA")
     parser.add_argument("--scheduler", default="cosine", help="SFT learning-rate schedule (transformers' names)")
     parser.add_argument("--warmup", type=int, default=50, help="SFT warm-up steps (at most half the steps)")
     parser.add_argument("--pairs", type=int, default=2000, help="DPO training pairs")
     parser.add_argument("--heldout", type=int, default=500, help="held-out pairs and generations")
     parser.add_argument("--dpo-steps", type=int, default=150)
     parser.add_argument("--beta", type=float, default=0.1)
+    parser.add_argument("--dpo-lr", type=float, default=1e-3, help="DPO's learning rate (a fresh LoRA, r 8)")
+    parser.add_argument("--dpo-sft", type=float, default=0.1,
+                        help="weight of an SFT term on the chosen answers added to DPO's loss (RPO); 0: pure DPO")
     parser.add_argument("--no-full-ft", dest="full_ft", action="store_false", help="skip full fine-tuning")
     parser.add_argument("--no-dpo", dest="dpo", action="store_false", help="skip DPO (and its aim)")
     parser.add_argument("--no-baselines", dest="baselines", action="store_false", help="skip zero- and few-shot")
@@ -404,14 +431,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     col = 2 if args.loss == "label" else 1  # the label loss trains the first token only: judge it by that column
     lora_row = next(r for r in rows if r[0].startswith("LoRA"))
-    lora_acc, full_acc = lora_row[col], rows[-1][col] if args.full_ft else float("nan")
+    lora_acc, full_acc = lora_row[col], rows[-1][col] if args.full_ft else None
     acc_after = float("nan")
     if args.dpo:
         pref_rows = preference_rows(pref.iloc[:args.pairs])
         heldout = preference_rows(pref.iloc[args.pairs:])
         reference = lora_model
-        policy, dpo_secs = dpo(fresh_copy(lora_model, args.model), tok, pref_rows, args.dpo_steps, args.batch, args.lr,
-                               args.beta, out_dir / "dpo")
+        policy, dpo_secs = dpo(fresh_copy(lora_model, args.model), tok, pref_rows, args.dpo_steps, args.batch,
+                               args.dpo_lr, args.beta, out_dir / "dpo", args.dpo_sft)
         acc_before, margin_before = reward_stats(reference, reference, tok, heldout, args.beta)
         acc_after, margin_after = reward_stats(policy, reference, tok, heldout, args.beta)
         gen_reviews = [r["prompt"][-1]["content"] for r in heldout]
@@ -419,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         rate_after, kl_after = behaviour(policy, reference, tok, gen_reviews)
         nsmc_after = accuracy(policy, tok, reviews, labels)
         print(f"\nDPO: {args.dpo_steps} steps x {args.batch} of {len(pref_rows):,} pairs, beta {args.beta}, "
-              f"{dpo_secs:.0f} s; {len(heldout)} held-out pairs")
+              f"lr {args.dpo_lr}, SFT term {args.dpo_sft}, {dpo_secs:.0f} s; {len(heldout)} held-out pairs")
         print(f"{'':<32} {'before':>8} {'after':>8}")
         print(f"{'reward accuracy (held-out)':<32} {acc_before:>8.3f} {acc_after:>8.3f}")
         print(f"{'reward margin':<32} {margin_before:>8.3f} {margin_after:>8.3f}")
@@ -429,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
 
     aims = {"LoRA SFT >= 0.80": lora_acc >= 0.80, "LoRA SFT <= 20 min": lora_row[3] <= 1200,
             "LoRA <= 1% trainable": lora_row[4] <= 0.01 * n_params,
-            "LoRA within 2 points of full": full_acc - lora_acc <= 0.02,
+            **({"LoRA within 2 points of full": full_acc - lora_acc <= 0.02} if args.full_ft else {}),
             **({"DPO reward accuracy >= 0.90": acc_after >= 0.90} if args.dpo else {})}
     print("\naims: " + ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in aims.items()))
     return 0 if all(aims.values()) else 1
