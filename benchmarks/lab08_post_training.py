@@ -261,9 +261,10 @@ def sft(model, tok, train, steps: int, batch: int, lr: float, lora: bool, out_di
     else:  # trl's completion loss: every answer token and the end token
         rows = [{"prompt": review_prompt(t), "completion": [{"role": "assistant", "content": LABELS[y]}]}
                 for t, y in zip(train.document, train.label)]
-    norms = [n for n, m in model.named_modules() if isinstance(m, torch.nn.LayerNorm) or "RMSNorm" in type(m).__name__]
+    norms = [n for n, m in model.named_modules()
+             if isinstance(m, torch.nn.LayerNorm) or "RMSNorm" in type(m).__name__] if args.lora_norms else None
     config = LoraConfig(r=args.r, lora_alpha=2 * args.r, lora_dropout=args.lora_dropout, task_type="CAUSAL_LM",
-                        modules_to_save=norms if args.lora_norms else None, **lora_targets(model, args))
+                        modules_to_save=norms, **lora_targets(model, args))
     config = SFTConfig(output_dir=str(out_dir), seed=42, report_to="none", save_strategy="no", disable_tqdm=True,
                        max_length=256, max_steps=steps, per_device_train_batch_size=batch, learning_rate=lr,
                        lr_scheduler_type=args.scheduler, warmup_steps=min(args.warmup, steps // 2),
@@ -435,7 +436,6 @@ def main(argv: list[str] | None = None) -> int:
     col = 2 if args.loss == "label" else 1  # the label loss trains the first token only: judge it by that column
     lora_row = next(r for r in rows if r[0].startswith("LoRA"))
     lora_acc, full_acc = lora_row[col], rows[-1][col] if args.full_ft else None
-    acc_after = float("nan")
     if args.dpo:
         pref_rows = preference_rows(pref.iloc[:args.pairs])
         heldout = preference_rows(pref.iloc[args.pairs:])
